@@ -1,0 +1,83 @@
+import { siAsana, siBasecamp, siClickup, siLinear, siTrello } from 'simple-icons';
+import { monogramIcon, simpleIcon } from '../icons';
+import type { ServiceDefinition } from '../schema';
+import { ATLASSIAN_SIGN_IN, service } from './define';
+
+export const PROJECT_MANAGEMENT_SERVICES: readonly ServiceDefinition[] = [
+  service({
+    id: 'asana',
+    name: 'Asana',
+    category: 'project-management',
+    url: 'https://app.asana.com/',
+    domains: ['asana.com'],
+    signIn: ['google'],
+    icon: simpleIcon(siAsana),
+    color: '#f06a6a',
+  }),
+  service({
+    id: 'trello',
+    name: 'Trello',
+    category: 'project-management',
+    url: 'https://trello.com/',
+    domains: ['trello.com'],
+    signIn: ATLASSIAN_SIGN_IN,
+    icon: simpleIcon(siTrello),
+    color: '#0052cc',
+  }),
+  service({
+    id: 'monday',
+    name: 'Monday.com',
+    aliases: ['monday', 'monday work management'],
+    category: 'project-management',
+    // Each account lives at <account>.monday.com; the login page finds it.
+    url: 'https://auth.monday.com/login',
+    domains: ['monday.com'],
+    signIn: ['google'],
+    icon: monogramIcon('M', '#6161ff'),
+    color: '#6161ff',
+  }),
+  service({
+    id: 'clickup',
+    name: 'ClickUp',
+    aliases: ['click up'],
+    category: 'project-management',
+    url: 'https://app.clickup.com/',
+    domains: ['clickup.com'],
+    signIn: ['google'],
+    icon: simpleIcon(siClickup),
+    color: '#7b68ee',
+  }),
+  service({
+    id: 'linear',
+    name: 'Linear',
+    category: 'project-management',
+    url: 'https://linear.app/',
+    domains: ['linear.app'],
+    signIn: ['google'],
+    icon: simpleIcon(siLinear),
+    color: '#5e6ad2',
+  }),
+  service({
+    id: 'basecamp',
+    name: 'Basecamp',
+    aliases: ['37signals'],
+    category: 'project-management',
+    url: 'https://launchpad.37signals.com/',
+    domains: ['basecamp.com', '37signals.com'],
+    signIn: ['google'],
+    icon: simpleIcon(siBasecamp),
+    color: '#1d2d35',
+  }),
+  service({
+    id: 'height',
+    name: 'Height',
+    aliases: ['height.app'],
+    category: 'project-management',
+    url: null,
+    domains: ['height.app'],
+    icon: monogramIcon('H', '#1f1f1f'),
+    color: '#1f1f1f',
+    availability: 'discontinued',
+    note: 'Height shut down its product on 24 September 2025; height.app no longer offers the app. Linear can import a Height export.',
+  }),
+];
