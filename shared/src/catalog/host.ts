@@ -1,24 +1,5 @@
 import { parse } from 'tldts';
-
-/**
- * Names that only resolve on a private network (RFC 6761/6762/8375 and the common LAN
- * conventions): a server there is identified by its exact origin, never by a domain.
- */
-const PRIVATE_NAME_SUFFIXES = [
-  'localhost',
-  'local',
-  'localdomain',
-  'internal',
-  'intranet',
-  'lan',
-  'home',
-  'corp',
-  'private',
-  'home.arpa',
-  'test',
-  'example',
-  'invalid',
-];
+import { PRIVATE_NAME_SUFFIXES } from '../security/network';
 
 export type HostKind =
   /** A public DNS name whose registrable domain (eTLD+1, private suffixes included) is known. */

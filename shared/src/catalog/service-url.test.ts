@@ -80,26 +80,29 @@ describe('resolveServiceUrl', () => {
     });
     expect(resolve('jenkins', { baseUrl: 'http://192.168.1.20:8080/' }).ok).toBe(true);
     const publicHttp = failure('jenkins', { baseUrl: 'http://ci.acme.com/' });
-    expect(publicHttp.code).toBe('CATALOG_INSECURE_SERVICE_URL');
+    expect(publicHttp.code).toBe('URL_HTTP_NOT_ALLOWED');
     expect(publicHttp.message).toMatch(/private network/);
     const mastodon = failure('mastodon', { baseUrl: 'http://10.0.0.5/' });
-    expect(mastodon.code).toBe('CATALOG_INSECURE_SERVICE_URL');
+    expect(mastodon.code).toBe('URL_HTTP_NOT_ALLOWED');
     expect(mastodon.message).toMatch(/Mastodon needs a secure connection/);
     expect(failure('jenkins', { baseUrl: 'ftp://ci.acme.com/' }).code).toBe(
-      'CATALOG_INSECURE_SERVICE_URL',
+      'URL_SCHEME_NOT_ALLOWED',
     );
   });
 
-  it.each(['', '   ', 'https://', 'http://exa mple.com', 'x'.repeat(3000)])(
-    'refuses the address %j',
-    (baseUrl) => {
-      expect(failure('nextcloud', { baseUrl }).code).toBe('CATALOG_INVALID_SERVICE_URL');
-    },
-  );
+  it.each([
+    ['', 'URL_EMPTY'],
+    ['   ', 'URL_EMPTY'],
+    ['https://', 'URL_MALFORMED'],
+    ['http://exa mple.com', 'URL_MALFORMED'],
+    ['x'.repeat(3000), 'URL_TOO_LONG'],
+  ])('refuses the address %j with %s', (baseUrl, code) => {
+    expect(failure('nextcloud', { baseUrl }).code).toBe(code);
+  });
 
   it('refuses credentials in the address', () => {
     const error = failure('nextcloud', { baseUrl: 'https://admin:secret@cloud.acme.com' });
-    expect(error.code).toBe('CATALOG_INVALID_SERVICE_URL');
+    expect(error.code).toBe('URL_HAS_CREDENTIALS');
     expect(error.message).not.toContain('secret');
   });
 

@@ -1,6 +1,6 @@
 import { FlowDeskError, err, ok } from '../core';
 import type { Result } from '../core';
-import { classifyHost } from './host';
+import { validateServiceUrl } from '../security/url';
 import { TENANT_PLACEHOLDER } from './schema';
 import type { ServiceDefinition } from './schema';
 
@@ -12,7 +12,6 @@ export interface ServiceUrlInput {
 }
 
 const DNS_LABEL = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
-const MAX_URL_LENGTH = 2048;
 
 /**
  * The address a new service view should open: the user's own server, their tenant site, or the
@@ -95,36 +94,20 @@ function selfHostedUrl(definition: ServiceDefinition, baseUrl: string): Result<s
       ),
     );
   }
-  const invalid = (code: string, message: string) =>
-    err(new FlowDeskError(code, message, { details: { serviceId: definition.id } }));
-  const typed = typeof baseUrl === 'string' ? baseUrl.trim() : '';
-  if (typed === '' || typed.length > MAX_URL_LENGTH) {
-    return invalid('CATALOG_INVALID_SERVICE_URL', `Enter an address such as ${options.example}.`);
-  }
-  // People type "gitlab.example.com": assume https rather than refusing.
-  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(typed) ? typed : `https://${typed}`;
-  let url: URL;
-  try {
-    url = new URL(withScheme);
-  } catch {
-    return invalid(
-      'CATALOG_INVALID_SERVICE_URL',
-      `"${typed.slice(0, 80)}" is not a web address. Enter one such as ${options.example}.`,
-    );
-  }
-  if (url.username !== '' || url.password !== '') {
-    return invalid(
-      'CATALOG_INVALID_SERVICE_URL',
-      'Remove the user name and password from the address; sign in on the page instead.',
-    );
-  }
-  const privateHost = classifyHost(url.hostname).kind === 'private';
-  const httpAllowed = url.protocol === 'http:' && privateHost && options.allowHttpOnPrivateNetwork;
-  if (url.protocol !== 'https:' && !httpAllowed) {
-    const why = options.allowHttpOnPrivateNetwork
-      ? 'Plain http:// is only accepted for a server on your private network.'
-      : `${definition.name} needs a secure connection.`;
-    return invalid('CATALOG_INSECURE_SERVICE_URL', `Use an https:// address. ${why}`);
-  }
-  return ok(url.href);
+  // The one URL gate of the app: the same rules and messages as the live form validation.
+  const checked = validateServiceUrl(baseUrl, {
+    allowPrivateHttp: options.allowHttpOnPrivateNetwork,
+  });
+  if (checked.valid) return ok(checked.value);
+  const [first] = checked.errors;
+  const code = first?.code ?? 'URL_MALFORMED';
+  const message =
+    code === 'URL_HTTP_NOT_ALLOWED' && !options.allowHttpOnPrivateNetwork
+      ? `Use an https:// address. ${definition.name} needs a secure connection.`
+      : (first?.message ?? `Enter an address such as ${options.example}.`);
+  return err(
+    new FlowDeskError(code, message, {
+      details: { serviceId: definition.id, example: options.example },
+    }),
+  );
 }

@@ -44,6 +44,8 @@ describe('fieldErrorsFromZod', () => {
     if (parsed.success) throw new Error('expected failure');
     expect(fieldErrorsFromZod(parsed.error, 'input')[0]?.field).toBe('input');
     expect(fieldErrorsFromZod(parsed.error)[0]?.field).toBe('');
+    // zod's own invalid_* codes are not prefixed twice.
+    expect(fieldErrorsFromZod(parsed.error)[0]?.code).toBe('INVALID_TYPE');
   });
 });
 

@@ -40,6 +40,12 @@ export function fieldPath(path: readonly PropertyKey[]): string {
   return path.map((segment) => String(segment)).join('.');
 }
 
+/** zod's issue code as a stable FieldError code: `invalid_type` → `INVALID_TYPE`, `too_big` → `INVALID_TOO_BIG`. */
+function zodIssueCode(code: string): string {
+  const upper = code.toUpperCase();
+  return upper.startsWith('INVALID_') ? upper : `INVALID_${upper}`;
+}
+
 /** Maps zod issues to FieldErrors; a custom issue may carry its own code in `params.code`. */
 export function fieldErrorsFromZod(error: z.ZodError, prefix = ''): FieldError[] {
   return error.issues.map((issue) => {
@@ -49,7 +55,7 @@ export function fieldErrorsFromZod(error: z.ZodError, prefix = ''): FieldError[]
     const path = fieldPath(issue.path);
     return {
       field: prefix && path ? `${prefix}.${path}` : prefix || path,
-      code: customCode ?? `INVALID_${issue.code.toUpperCase()}`,
+      code: customCode ?? zodIssueCode(issue.code),
       message: issue.message,
     };
   });
