@@ -10,6 +10,7 @@ import {
 import type { ServiceDefinition } from '../catalog';
 import { HEX_COLOR_PATTERN } from '../catalog/color';
 import { validateServiceName, validateWorkspaceName } from './name';
+import type { ServiceConfig } from '../workspace/schemas';
 import { isOriginInScope } from './origin';
 import { validateServiceUrl } from './url';
 
@@ -79,15 +80,8 @@ export const workspaceInputSchema = z.object(
 export type ServiceInput = z.input<typeof serviceInputSchema>;
 export type WorkspaceInput = z.input<typeof workspaceInputSchema>;
 
-/** The seed's ServiceConfig: what a validated service request becomes. */
-export interface ValidatedServiceConfig {
-  name: string;
-  url: string;
-  type: string;
-  isolation: 'shared' | 'isolated';
-  customIcon?: string;
-  customColor?: string;
-}
+/** The seed's ServiceConfig (schema in shared/src/workspace): what a valid request becomes. */
+export type ValidatedServiceConfig = ServiceConfig;
 
 export interface ValidatedWorkspaceInput {
   name: string;

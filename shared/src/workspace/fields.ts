@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { HEX_COLOR_PATTERN } from '../catalog/color';
+import { MAX_NAME_LENGTH, sanitizeServiceName } from '../security/name';
+import { validateServiceUrl } from '../security/url';
+
+/** Field schemas shared by the persisted documents. */
+
+export const isoDateTime = z.iso.datetime({
+  offset: true,
+  error: 'Use an ISO 8601 date and time.',
+});
+
+export const hexColor = z.string().refine((value) => HEX_COLOR_PATTERN.test(value), {
+  error: 'Use a colour like #1a2b3c.',
+  params: { code: 'COLOR_INVALID' },
+});
+
+/** A stored name must already be clean: the sanitiser leaves it unchanged. */
+export const storedName = z
+  .string()
+  .max(MAX_NAME_LENGTH * 2)
+  .refine((value) => value !== '' && sanitizeServiceName(value) === value, {
+    error: `Use a name of 1 to ${MAX_NAME_LENGTH} visible characters.`,
+    params: { code: 'NAME_INVALID' },
+  });
+
+/** A stored service address passes the same gate as a typed one (private http included). */
+export const storedServiceUrl = z
+  .string()
+  .max(4096)
+  .refine((value) => validateServiceUrl(value, { allowPrivateHttp: true }).valid, {
+    error: 'This is not an https:// address (or http:// on your private network).',
+    params: { code: 'URL_INVALID' },
+  });
+
+/** 24-hour clock time, "HH:MM". */
+export const clockTime = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'Use a time like 09:30.');

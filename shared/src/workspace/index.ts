@@ -1,0 +1,82 @@
+export {
+  AUDIT_ENTRY_VERSION,
+  AUDIT_GENESIS_HASH,
+  canonicalJson,
+  securityEventTypes,
+  severitySchema,
+  workspaceAuditEntrySchema,
+  workspaceSecurityEventSchema,
+} from './audit';
+export type {
+  SecurityEventType,
+  Severity,
+  WorkspaceAuditEntry,
+  WorkspaceSecurityEvent,
+} from './audit';
+export {
+  BACKUP_FORMAT_VERSION,
+  backupEncryptionSchema,
+  backupMetadataSchema,
+  backupOptionsSchema,
+} from './backup';
+export type { BackupEncryption, BackupMetadata, BackupOptions } from './backup';
+export { clockTime, hexColor, isoDateTime, storedName, storedServiceUrl } from './fields';
+export { ID_PATTERN, idSchema, isId, newId } from './ids';
+export type { UuidGenerator } from './ids';
+export { defineMigrations, runMigrations } from './migrations';
+export type { Migration, MigrationOutcome, RunMigrationsOptions } from './migrations';
+export { browserSessionConfigFor, parsePartition, sessionPartitionFor } from './partition';
+export type { ParsedPartition, PartitionInput } from './partition';
+export {
+  backupConfigSchema,
+  licensingConfigSchema,
+  logLevelNames,
+  monitoringSectionSchema,
+  performanceConfigSchema,
+  productionConfigSchema,
+  securityConfigSchema,
+} from './production-config';
+export type {
+  BackupConfig,
+  LicensingConfig,
+  MonitoringSection,
+  PerformanceConfig,
+  ProductionConfig,
+  SecurityConfig,
+} from './production-config';
+export {
+  MAX_SERVICES_PER_WORKSPACE,
+  MAX_WORKSPACES,
+  WORKSPACE_STORE_VERSION,
+  appSettingsSchema,
+  browserSessionConfigSchema,
+  browserViewSecurityConfigSchema,
+  defaultWorkspaceStore,
+  doNotDisturbSchema,
+  isolationSchema,
+  serviceConfigSchema,
+  serviceHibernationSchema,
+  serviceNotificationsSchema,
+  servicePermissionGrantSchema,
+  windowStateSchema,
+  workspacePermissionSchema,
+  workspaceSchema,
+  workspaceServiceSchema,
+  workspaceSettingsSchema,
+  workspaceStoreSchema,
+} from './schemas';
+export type {
+  AppSettings,
+  BrowserSessionConfig,
+  BrowserViewSecurityConfig,
+  Isolation,
+  ServiceConfig,
+  ServicePermissionGrant,
+  WindowState,
+  Workspace,
+  WorkspacePermission,
+  WorkspaceService,
+  WorkspaceSettings,
+  WorkspaceStore,
+} from './schemas';
+export { WORKSPACE_STORE_MIGRATIONS, parseWorkspaceStore } from './store';
