@@ -1,0 +1,367 @@
+import { z } from 'zod';
+import { permissionNameSchema } from '../security/permissions';
+import { serviceInputSchema } from '../security/workspace-input';
+import { workspaceAuditEntrySchema } from '../workspace/audit';
+import { backupMetadataSchema } from '../workspace/backup';
+import { clockTime, hexColor, isoDateTime } from '../workspace/fields';
+import { idSchema } from '../workspace/ids';
+import {
+  appSettingsSchema,
+  isolationSchema,
+  servicePermissionGrantSchema,
+  workspaceSchema,
+  workspaceServiceSchema,
+  workspaceStoreSchema,
+} from '../workspace/schemas';
+
+/**
+ * The typed contract between the desktop main process and its app UI (GitHub Desktop style):
+ * every channel's request and response schema, and every event the main process sends. Both
+ * sides parse with these schemas; nothing else crosses the bridge. Large data (backups) moves
+ * by file on the main side, never through IPC.
+ */
+
+const noArguments = z.undefined();
+const done = z.null();
+const text = (max: number) => z.string().max(max);
+
+const workspaceRef = z.strictObject({ workspaceId: idSchema });
+const serviceRef = z.strictObject({ serviceId: idSchema });
+
+/** Patch fields have no defaults: an absent field means "leave as it is". */
+const workspaceSettingsPatch = z.strictObject({
+  hibernation: z
+    .strictObject({
+      enabled: z.boolean(),
+      idleMinutes: z.int().min(1).max(1440),
+      maxLiveViews: z.int().min(1).max(50),
+      memoryBudgetMb: z.int().min(256).max(65_536),
+    })
+    .partial()
+    .optional(),
+  notifications: z.strictObject({ enabled: z.boolean() }).partial().optional(),
+  doNotDisturb: z
+    .strictObject({
+      enabled: z.boolean(),
+      schedule: z
+        .strictObject({
+          days: z.array(z.int().min(0).max(6)).max(7),
+          start: clockTime,
+          end: clockTime,
+        })
+        .nullable(),
+    })
+    .partial()
+    .optional(),
+});
+
+const workspacePatch = z.strictObject({
+  name: text(200).optional(),
+  color: hexColor.optional(),
+  icon: text(16).nullable().optional(),
+  settings: workspaceSettingsPatch.optional(),
+});
+
+const servicePatch = z.strictObject({
+  name: text(200).optional(),
+  url: text(2048).optional(),
+  isolation: isolationSchema.optional(),
+  persistSession: z.boolean().optional(),
+  clearOnExit: z.boolean().optional(),
+  customIcon: text(400_000).nullable().optional(),
+  customColor: hexColor.nullable().optional(),
+  userAgent: text(512).nullable().optional(),
+  notifications: z
+    .strictObject({ enabled: z.boolean(), muted: z.boolean(), showBadge: z.boolean() })
+    .partial()
+    .optional(),
+  hibernation: z
+    .strictObject({ keepAlive: z.boolean(), idleMinutes: z.int().min(1).max(1440).nullable() })
+    .partial()
+    .optional(),
+});
+
+const appSettingsPatch = z.strictObject({
+  theme: z.enum(['system', 'light', 'dark']).optional(),
+  launchAtLogin: z.boolean().optional(),
+  startMinimized: z.boolean().optional(),
+  showInTray: z.boolean().optional(),
+  defaultIsolation: isolationSchema.optional(),
+  spellcheck: z
+    .strictObject({ enabled: z.boolean(), languages: z.array(text(35)).max(10) })
+    .partial()
+    .optional(),
+  hardwareAcceleration: z.boolean().optional(),
+});
+
+export const licenseStatusSchema = z.strictObject({
+  state: z.enum(['unlicensed', 'trial', 'active', 'grace', 'expired', 'fallback']),
+  plan: text(50).optional(),
+  /** When the license or trial ends. */
+  expiresAt: isoDateTime.optional(),
+  /** During `grace`: when fallback mode starts unless the license server is reached. */
+  graceEndsAt: isoDateTime.optional(),
+  lastCheckedAt: isoDateTime.optional(),
+  /** Shown in settings: the account the license belongs to, as the website names it. */
+  accountLabel: text(200).optional(),
+  features: z.array(text(50)).max(100).default([]),
+});
+
+export const backupInfoSchema = z.strictObject({
+  backupId: idSchema,
+  fileName: text(255),
+  metadata: backupMetadataSchema,
+});
+
+const passphrase = z
+  .string()
+  .min(12, 'Use a passphrase of at least 12 characters.')
+  .max(1024, 'Use a passphrase of at most 1024 characters.');
+
+export const auditVerificationSchema = z.strictObject({
+  valid: z.boolean(),
+  checkedEntries: z.int().min(0),
+  /** The first entry that is missing, edited or unreadable. */
+  firstProblem: z
+    .strictObject({
+      sequence: z.int().min(0),
+      kind: z.enum(['hash-mismatch', 'chain-break', 'sequence-gap', 'unreadable']),
+      message: text(500),
+    })
+    .optional(),
+});
+
+export const viewStateSchema = z.strictObject({
+  serviceId: idSchema,
+  state: z.enum(['not-loaded', 'loading', 'live', 'hibernated', 'crashed', 'unresponsive']),
+  title: text(500).optional(),
+  url: text(2048).optional(),
+  canGoBack: z.boolean(),
+  canGoForward: z.boolean(),
+  unread: z.int().min(0).max(1_000_000).optional(),
+  /** The page asks for attention without a count (a dot badge). */
+  needsAttention: z.boolean().optional(),
+  audible: z.boolean().optional(),
+  memoryMb: z.number().min(0).max(1_000_000).optional(),
+  error: z.strictObject({ code: text(100), message: text(500) }).optional(),
+});
+
+const rectangle = z.strictObject({
+  x: z.int().min(0).max(32_768),
+  y: z.int().min(0).max(32_768),
+  width: z.int().min(0).max(32_768),
+  height: z.int().min(0).max(32_768),
+});
+
+function channel<Request extends z.ZodType, Response extends z.ZodType>(
+  request: Request,
+  response: Response,
+) {
+  return { request, response };
+}
+
+export const IPC_CHANNELS = {
+  'app:info': channel(
+    noArguments,
+    z.strictObject({
+      name: text(50),
+      version: text(50),
+      platform: z.enum(['darwin', 'win32', 'linux']),
+      electronVersion: text(50),
+      chromeVersion: text(50),
+      locale: text(35),
+    }),
+  ),
+  'app:open-external': channel(z.strictObject({ url: text(8192) }), done),
+  'state:get': channel(noArguments, workspaceStoreSchema),
+
+  'workspaces:create': channel(
+    z.strictObject({
+      name: text(200),
+      color: hexColor.optional(),
+      icon: text(16).optional(),
+      services: z.array(serviceInputSchema).max(100).optional(),
+    }),
+    workspaceSchema,
+  ),
+  'workspaces:update': channel(
+    z.strictObject({ workspaceId: idSchema, patch: workspacePatch }),
+    workspaceSchema,
+  ),
+  'workspaces:remove': channel(
+    z.strictObject({ workspaceId: idSchema, clearData: z.boolean() }),
+    z.strictObject({ removedServiceCount: z.int().min(0) }),
+  ),
+  'workspaces:reorder': channel(z.strictObject({ workspaceIds: z.array(idSchema).max(200) }), done),
+  'workspaces:activate': channel(workspaceRef, done),
+
+  'services:add': channel(
+    z.strictObject({ workspaceId: idSchema, service: serviceInputSchema }),
+    workspaceServiceSchema,
+  ),
+  'services:update': channel(
+    z.strictObject({ serviceId: idSchema, patch: servicePatch }),
+    workspaceServiceSchema,
+  ),
+  'services:remove': channel(z.strictObject({ serviceId: idSchema, clearData: z.boolean() }), done),
+  'services:reorder': channel(
+    z.strictObject({ workspaceId: idSchema, serviceIds: z.array(idSchema).max(100) }),
+    done,
+  ),
+  'services:move': channel(
+    z.strictObject({
+      serviceId: idSchema,
+      toWorkspaceId: idSchema,
+      index: z.int().min(0).max(100).optional(),
+    }),
+    done,
+  ),
+
+  'views:activate': channel(serviceRef, done),
+  'views:reload': channel(
+    z.strictObject({ serviceId: idSchema, ignoreCache: z.boolean().optional() }),
+    done,
+  ),
+  'views:hibernate': channel(serviceRef, done),
+  'views:go-back': channel(serviceRef, done),
+  'views:go-forward': channel(serviceRef, done),
+  'views:clear-data': channel(serviceRef, done),
+  /** Where the app UI leaves room for the active service view, in window coordinates. */
+  'views:set-content-bounds': channel(rectangle, done),
+  'views:list-states': channel(noArguments, z.array(viewStateSchema).max(5000)),
+
+  'settings:get': channel(noArguments, appSettingsSchema),
+  'settings:update': channel(appSettingsPatch, appSettingsSchema),
+
+  'permissions:list': channel(
+    z.strictObject({ serviceId: idSchema.optional() }),
+    z
+      .array(z.strictObject({ serviceId: idSchema, grant: servicePermissionGrantSchema }))
+      .max(10_000),
+  ),
+  'permissions:decide': channel(
+    z.strictObject({
+      requestId: idSchema,
+      decision: z.enum(['granted', 'denied']),
+      remember: z.boolean(),
+    }),
+    done,
+  ),
+  'permissions:revoke': channel(
+    z.strictObject({ serviceId: idSchema, permission: permissionNameSchema }),
+    done,
+  ),
+
+  'backups:create': channel(
+    z.strictObject({
+      workspaceIds: z.array(idSchema).max(200).optional(),
+      includeBrowserSessions: z.boolean(),
+      encryption: z.discriminatedUnion('method', [
+        z.strictObject({ method: z.literal('passphrase'), passphrase }),
+        z.strictObject({ method: z.literal('device-key') }),
+      ]),
+      /** Ask where to save it (a system dialog) instead of the backups folder. */
+      chooseLocation: z.boolean(),
+    }),
+    backupInfoSchema,
+  ),
+  'backups:list': channel(noArguments, z.array(backupInfoSchema).max(1000)),
+  'backups:restore': channel(
+    z.strictObject({
+      backupId: idSchema,
+      passphrase: passphrase.optional(),
+      workspaceIds: z.array(idSchema).max(200).optional(),
+      mode: z.enum(['replace', 'merge']),
+    }),
+    z.strictObject({ restoredWorkspaceIds: z.array(idSchema), safetySnapshotId: idSchema }),
+  ),
+
+  'diagnostics:report': channel(
+    noArguments,
+    z.strictObject({ generatedAt: isoDateTime, text: text(2_000_000) }),
+  ),
+
+  'audit:list': channel(
+    z.strictObject({
+      workspaceId: idSchema,
+      limit: z.int().min(1).max(1000).default(200),
+      beforeSequence: z.int().min(0).optional(),
+    }),
+    z.array(workspaceAuditEntrySchema).max(1000),
+  ),
+  'audit:verify': channel(workspaceRef, auditVerificationSchema),
+
+  'license:status': channel(noArguments, licenseStatusSchema),
+  'license:sign-in': channel(
+    noArguments,
+    z.strictObject({
+      userCode: text(20),
+      verificationUri: z.url({ protocol: /^https?$/ }),
+      expiresAt: isoDateTime,
+    }),
+  ),
+  'license:sign-out': channel(noArguments, done),
+} as const;
+
+export const IPC_EVENTS = {
+  'state:changed': workspaceStoreSchema,
+  'view:state': viewStateSchema,
+  'permission:requested': z.strictObject({
+    requestId: idSchema,
+    workspaceId: idSchema,
+    serviceId: idSchema,
+    permission: permissionNameSchema,
+    origin: text(2048),
+    mediaTypes: z
+      .array(z.enum(['audio', 'video']))
+      .max(2)
+      .optional(),
+  }),
+  'notification:clicked': serviceRef,
+  'backup:progress': z.strictObject({
+    operationId: idSchema,
+    phase: z.enum([
+      'collecting',
+      'compressing',
+      'encrypting',
+      'writing',
+      'verifying',
+      'restoring',
+      'done',
+      'failed',
+    ]),
+    fraction: z.number().min(0).max(1),
+  }),
+  'license:changed': licenseStatusSchema,
+  /** Something the user must know: a recovered store, a blocked action, an update. */
+  notice: z.strictObject({
+    id: idSchema,
+    level: z.enum(['info', 'warning', 'error']),
+    code: text(100),
+    message: text(1000),
+  }),
+} as const;
+
+export type IpcChannel = keyof typeof IPC_CHANNELS;
+export type IpcEventName = keyof typeof IPC_EVENTS;
+/** What the caller passes (defaults not yet applied). */
+export type IpcRequestInput<C extends IpcChannel> = z.input<(typeof IPC_CHANNELS)[C]['request']>;
+/** What the handler receives after parsing. */
+export type IpcRequest<C extends IpcChannel> = z.output<(typeof IPC_CHANNELS)[C]['request']>;
+export type IpcResponse<C extends IpcChannel> = z.output<(typeof IPC_CHANNELS)[C]['response']>;
+export type IpcEvent<E extends IpcEventName> = z.output<(typeof IPC_EVENTS)[E]>;
+export type LicenseStatus = z.infer<typeof licenseStatusSchema>;
+export type ViewState = z.infer<typeof viewStateSchema>;
+export type BackupInfo = z.infer<typeof backupInfoSchema>;
+export type AuditVerification = z.infer<typeof auditVerificationSchema>;
+
+export const IPC_CHANNEL_NAMES = Object.keys(IPC_CHANNELS) as IpcChannel[];
+export const IPC_EVENT_NAMES = Object.keys(IPC_EVENTS) as IpcEventName[];
+
+export function isIpcChannel(value: unknown): value is IpcChannel {
+  return typeof value === 'string' && Object.hasOwn(IPC_CHANNELS, value);
+}
+
+export function isIpcEventName(value: unknown): value is IpcEventName {
+  return typeof value === 'string' && Object.hasOwn(IPC_EVENTS, value);
+}

@@ -1,0 +1,35 @@
+export {
+  IPC_CHANNELS,
+  IPC_CHANNEL_NAMES,
+  IPC_EVENTS,
+  IPC_EVENT_NAMES,
+  auditVerificationSchema,
+  backupInfoSchema,
+  isIpcChannel,
+  isIpcEventName,
+  licenseStatusSchema,
+  viewStateSchema,
+} from './contract';
+export type {
+  AuditVerification,
+  BackupInfo,
+  IpcChannel,
+  IpcEvent,
+  IpcEventName,
+  IpcRequest,
+  IpcRequestInput,
+  IpcResponse,
+  LicenseStatus,
+  ViewState,
+} from './contract';
+export { errorFromEnvelope, ipcErrorSchema, ipcFailure, ipcSuccess } from './envelope';
+export type { IpcEnvelope } from './envelope';
+export {
+  MAX_IPC_PAYLOAD_BYTES,
+  estimatePayloadSize,
+  parseIpcEvent,
+  parseIpcRequest,
+  parseIpcRequestFor,
+  parseIpcResponse,
+} from './validate';
+export type { ParsedIpcEvent, ParsedIpcRequest } from './validate';

@@ -1,0 +1,194 @@
+import type { IpcChannel, IpcEventName } from './contract';
+
+/** One valid request and response per channel, one payload per event: the contract's examples. */
+const now = '2026-11-24T10:00:00.000Z';
+const service = {
+  id: 's1',
+  type: 'slack',
+  name: 'Slack',
+  url: 'https://app.slack.com/client',
+  createdAt: now,
+};
+const workspace = { id: 'w1', name: 'Work', services: [service], createdAt: now };
+const store = { schemaVersion: 1, workspaces: [workspace], activeWorkspaceId: 'w1' };
+const settings = { theme: 'dark' };
+const license = { state: 'active', plan: 'pro', expiresAt: now };
+const backup = {
+  backupId: 'b1',
+  fileName: 'flowdesk-2026-11-24.fdbackup',
+  metadata: {
+    format: 'flowdesk-backup',
+    formatVersion: 1,
+    id: 'b1',
+    timestamp: now,
+    version: '0.1.0',
+    type: 'full',
+    size: 10,
+    checksum: 'a'.repeat(64),
+    encryption: { method: 'none' },
+    compression: 'gzip',
+    retentionPolicy: 'keep-10',
+    workspaceCount: 1,
+    serviceCount: 1,
+    includesBrowserSessions: false,
+    storeSchemaVersion: 1,
+  },
+};
+const auditEntry = {
+  v: 1,
+  id: 'e1',
+  sequence: 0,
+  timestamp: now,
+  workspaceId: 'w1',
+  event: {
+    type: 'workspace_created',
+    severity: 'low',
+    workspaceId: 'w1',
+    action: 'create',
+    timestamp: now,
+  },
+  action: 'create',
+  result: 'success',
+  userAgent: 'Flow Desk/0.1.0',
+  previousHash: '0'.repeat(64),
+  hash: 'b'.repeat(64),
+};
+const viewState = {
+  serviceId: 's1',
+  state: 'live',
+  canGoBack: false,
+  canGoForward: true,
+  unread: 3,
+};
+
+export const CHANNEL_SAMPLES: Record<IpcChannel, { request: unknown; response: unknown }> = {
+  'app:info': {
+    request: undefined,
+    response: {
+      name: 'Flow Desk',
+      version: '0.1.0',
+      platform: 'linux',
+      electronVersion: '45.4.1',
+      chromeVersion: '142.0.0.0',
+      locale: 'en-US',
+    },
+  },
+  'app:open-external': { request: { url: 'https://flowdesk.app/help' }, response: null },
+  'state:get': { request: undefined, response: store },
+  'workspaces:create': {
+    request: { name: 'Work', color: '#112233', services: [{ type: 'slack' }] },
+    response: workspace,
+  },
+  'workspaces:update': {
+    request: {
+      workspaceId: 'w1',
+      patch: { name: 'Job', settings: { hibernation: { idleMinutes: 5 } } },
+    },
+    response: workspace,
+  },
+  'workspaces:remove': {
+    request: { workspaceId: 'w1', clearData: true },
+    response: { removedServiceCount: 1 },
+  },
+  'workspaces:reorder': { request: { workspaceIds: ['w2', 'w1'] }, response: null },
+  'workspaces:activate': { request: { workspaceId: 'w1' }, response: null },
+  'services:add': {
+    request: { workspaceId: 'w1', service: { type: 'github' } },
+    response: service,
+  },
+  'services:update': {
+    request: { serviceId: 's1', patch: { notifications: { muted: true }, userAgent: null } },
+    response: service,
+  },
+  'services:remove': { request: { serviceId: 's1', clearData: false }, response: null },
+  'services:reorder': { request: { workspaceId: 'w1', serviceIds: ['s1'] }, response: null },
+  'services:move': { request: { serviceId: 's1', toWorkspaceId: 'w2', index: 0 }, response: null },
+  'views:activate': { request: { serviceId: 's1' }, response: null },
+  'views:reload': { request: { serviceId: 's1', ignoreCache: true }, response: null },
+  'views:hibernate': { request: { serviceId: 's1' }, response: null },
+  'views:go-back': { request: { serviceId: 's1' }, response: null },
+  'views:go-forward': { request: { serviceId: 's1' }, response: null },
+  'views:clear-data': { request: { serviceId: 's1' }, response: null },
+  'views:set-content-bounds': {
+    request: { x: 72, y: 0, width: 1200, height: 800 },
+    response: null,
+  },
+  'views:list-states': { request: undefined, response: [viewState] },
+  'settings:get': { request: undefined, response: settings },
+  'settings:update': {
+    request: { theme: 'light', spellcheck: { languages: ['en-US'] } },
+    response: settings,
+  },
+  'permissions:list': {
+    request: { serviceId: 's1' },
+    response: [
+      {
+        serviceId: 's1',
+        grant: { permission: 'notifications', decision: 'granted', decidedAt: now },
+      },
+    ],
+  },
+  'permissions:decide': {
+    request: { requestId: 'r1', decision: 'granted', remember: true },
+    response: null,
+  },
+  'permissions:revoke': { request: { serviceId: 's1', permission: 'media' }, response: null },
+  'backups:create': {
+    request: {
+      includeBrowserSessions: false,
+      encryption: { method: 'passphrase', passphrase: 'correct horse battery' },
+      chooseLocation: false,
+    },
+    response: backup,
+  },
+  'backups:list': { request: undefined, response: [backup] },
+  'backups:restore': {
+    request: { backupId: 'b1', passphrase: 'correct horse battery', mode: 'merge' },
+    response: { restoredWorkspaceIds: ['w1'], safetySnapshotId: 'snap-1' },
+  },
+  'diagnostics:report': {
+    request: undefined,
+    response: { generatedAt: now, text: 'Flow Desk 0.1.0' },
+  },
+  'audit:list': { request: { workspaceId: 'w1' }, response: [auditEntry] },
+  'audit:verify': {
+    request: { workspaceId: 'w1' },
+    response: {
+      valid: false,
+      checkedEntries: 3,
+      firstProblem: { sequence: 2, kind: 'hash-mismatch', message: 'Entry 2 was changed.' },
+    },
+  },
+  'license:status': { request: undefined, response: license },
+  'license:sign-in': {
+    request: undefined,
+    response: {
+      userCode: 'WDJB-MJHT',
+      verificationUri: 'https://flowdesk.app/device',
+      expiresAt: now,
+    },
+  },
+  'license:sign-out': { request: undefined, response: null },
+};
+
+export const EVENT_SAMPLES: Record<IpcEventName, unknown> = {
+  'state:changed': store,
+  'view:state': viewState,
+  'permission:requested': {
+    requestId: 'r1',
+    workspaceId: 'w1',
+    serviceId: 's1',
+    permission: 'media',
+    origin: 'https://app.slack.com',
+    mediaTypes: ['audio'],
+  },
+  'notification:clicked': { serviceId: 's1' },
+  'backup:progress': { operationId: 'op1', phase: 'compressing', fraction: 0.4 },
+  'license:changed': license,
+  notice: {
+    id: 'n1',
+    level: 'warning',
+    code: 'STORE_RECOVERED',
+    message: 'Your workspaces were restored from the last good copy.',
+  },
+};
