@@ -30,7 +30,6 @@ export type { ParsedPartition, PartitionInput } from './partition';
 export {
   backupConfigSchema,
   licensingConfigSchema,
-  logLevelNames,
   monitoringSectionSchema,
   performanceConfigSchema,
   productionConfigSchema,

@@ -1,12 +1,11 @@
 import { z } from 'zod';
+import { LOG_LEVELS } from '../monitoring/logger';
 
 /**
  * The seed's ProductionConfig: how a build of the app is configured for its environment.
  * Every section has safe defaults, so `productionConfigSchema.parse({})` is a working
  * local-first configuration (no remote error reporting, audit on, data validated).
  */
-
-export const logLevelNames = ['trace', 'debug', 'info', 'warn', 'error', 'fatal'] as const;
 
 export const securityConfigSchema = z.strictObject({
   encryption: z
@@ -54,7 +53,7 @@ export const monitoringSectionSchema = z.strictObject({
     .prefault({}),
   logging: z
     .strictObject({
-      level: z.enum(logLevelNames).default('info'),
+      level: z.enum(LOG_LEVELS).default('info'),
       structured: z.boolean().default(true),
       localDestinations: z
         .array(z.enum(['file', 'console', 'memory']))
