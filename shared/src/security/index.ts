@@ -45,7 +45,6 @@ export { MAX_SERVICE_URL_LENGTH, validateServiceUrl } from './url';
 export type { ServiceUrlOptions } from './url';
 export {
   MAX_CUSTOM_ICON_BYTES,
-  MAX_SERVICES_PER_WORKSPACE,
   serviceInputSchema,
   validateServiceInput,
   validateWorkspaceInput,

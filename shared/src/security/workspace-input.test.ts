@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getServiceDefinition } from '../catalog';
-import { MAX_SERVICES_PER_WORKSPACE, validateWorkspaceInput } from './workspace-input';
+import { MAX_SERVICES_PER_WORKSPACE } from '../workspace/schemas';
+import { validateWorkspaceInput } from './workspace-input';
 
 const PNG =
   'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR4nGNgYGD4DwABBAEAwS2OUAAAAABJRU5ErkJggg==';

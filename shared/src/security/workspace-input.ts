@@ -10,11 +10,11 @@ import {
 import type { ServiceDefinition } from '../catalog';
 import { HEX_COLOR_PATTERN } from '../catalog/color';
 import { validateServiceName, validateWorkspaceName } from './name';
+import { MAX_SERVICES_PER_WORKSPACE } from '../workspace/schemas';
 import type { ServiceConfig } from '../workspace/schemas';
 import { isOriginInScope } from './origin';
 import { validateServiceUrl } from './url';
 
-export const MAX_SERVICES_PER_WORKSPACE = 100;
 /** An uploaded icon travels as a data URL; bigger images are resized by the UI before this. */
 export const MAX_CUSTOM_ICON_BYTES = 256 * 1024;
 
