@@ -3,7 +3,14 @@ import { permissionNameSchema } from '../security/permissions';
 import { serviceInputSchema } from '../security/workspace-input';
 import { workspaceAuditEntrySchema } from '../workspace/audit';
 import { backupMetadataSchema } from '../workspace/backup';
-import { clockTime, hexColor, isoDateTime } from '../workspace/fields';
+import {
+  clockTime,
+  hexColor,
+  idleMinutesField,
+  isoDateTime,
+  maxLiveViewsField,
+  memoryBudgetMbField,
+} from '../workspace/fields';
 import { idSchema } from '../workspace/ids';
 import {
   appSettingsSchema,
@@ -33,9 +40,9 @@ const workspaceSettingsPatch = z.strictObject({
   hibernation: z
     .strictObject({
       enabled: z.boolean(),
-      idleMinutes: z.int().min(1).max(1440),
-      maxLiveViews: z.int().min(1).max(50),
-      memoryBudgetMb: z.int().min(256).max(65_536),
+      idleMinutes: idleMinutesField,
+      maxLiveViews: maxLiveViewsField,
+      memoryBudgetMb: memoryBudgetMbField,
     })
     .partial()
     .optional(),
@@ -76,7 +83,7 @@ const servicePatch = z.strictObject({
     .partial()
     .optional(),
   hibernation: z
-    .strictObject({ keepAlive: z.boolean(), idleMinutes: z.int().min(1).max(1440).nullable() })
+    .strictObject({ keepAlive: z.boolean(), idleMinutes: idleMinutesField.nullable() })
     .partial()
     .optional(),
 });

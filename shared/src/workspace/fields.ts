@@ -35,3 +35,19 @@ export const storedServiceUrl = z
 
 /** 24-hour clock time, "HH:MM". */
 export const clockTime = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'Use a time like 09:30.');
+
+/**
+ * Memory management limits (ARCHITECTURE.md decision 4), one definition for workspace settings,
+ * ProductionConfig and the IPC patches that change them.
+ */
+export const idleMinutesField = z
+  .int()
+  .min(1)
+  .max(24 * 60);
+export const maxLiveViewsField = z.int().min(1).max(50);
+export const memoryBudgetMbField = z.int().min(256).max(65_536);
+export const HIBERNATION_DEFAULTS = {
+  idleMinutes: 15,
+  maxLiveViews: 6,
+  memoryBudgetMb: 1500,
+} as const;

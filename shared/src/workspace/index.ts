@@ -20,7 +20,17 @@ export {
   backupOptionsSchema,
 } from './backup';
 export type { BackupEncryption, BackupMetadata, BackupOptions } from './backup';
-export { clockTime, hexColor, isoDateTime, storedName, storedServiceUrl } from './fields';
+export {
+  HIBERNATION_DEFAULTS,
+  clockTime,
+  hexColor,
+  idleMinutesField,
+  isoDateTime,
+  maxLiveViewsField,
+  memoryBudgetMbField,
+  storedName,
+  storedServiceUrl,
+} from './fields';
 export { ID_PATTERN, idSchema, isId, newId } from './ids';
 export type { UuidGenerator } from './ids';
 export { defineMigrations, runMigrations } from './migrations';

@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import { LOG_LEVELS } from '../monitoring/logger';
+import {
+  HIBERNATION_DEFAULTS,
+  idleMinutesField,
+  maxLiveViewsField,
+  memoryBudgetMbField,
+} from './fields';
 
 /**
  * The seed's ProductionConfig: how a build of the app is configured for its environment.
@@ -64,9 +70,9 @@ export const monitoringSectionSchema = z.strictObject({
 });
 
 export const performanceConfigSchema = z.strictObject({
-  maxLiveViews: z.int().min(1).max(50).default(6),
-  idleHibernateMinutes: z.int().min(1).max(1440).default(15),
-  memoryBudgetMb: z.int().min(256).max(65_536).default(1500),
+  maxLiveViews: maxLiveViewsField.default(HIBERNATION_DEFAULTS.maxLiveViews),
+  idleHibernateMinutes: idleMinutesField.default(HIBERNATION_DEFAULTS.idleMinutes),
+  memoryBudgetMb: memoryBudgetMbField.default(HIBERNATION_DEFAULTS.memoryBudgetMb),
 });
 
 export const backupConfigSchema = z.strictObject({

@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { permissionNameSchema } from '../security/permissions';
-import { clockTime, hexColor, isoDateTime, storedName, storedServiceUrl } from './fields';
+import {
+  HIBERNATION_DEFAULTS,
+  clockTime,
+  hexColor,
+  idleMinutesField,
+  isoDateTime,
+  maxLiveViewsField,
+  memoryBudgetMbField,
+  storedName,
+  storedServiceUrl,
+} from './fields';
 import { idSchema } from './ids';
 
 /**
@@ -40,11 +50,7 @@ export const serviceHibernationSchema = z.strictObject({
   /** Never hibernate this service (a chat you must not miss). */
   keepAlive: z.boolean().default(false),
   /** Overrides the workspace's idle timeout for this service. */
-  idleMinutes: z
-    .int()
-    .min(1)
-    .max(24 * 60)
-    .optional(),
+  idleMinutes: idleMinutesField.optional(),
 });
 
 /** One service in a workspace: just its address, name and type — no API data, ever. */
@@ -85,13 +91,9 @@ export const workspaceSettingsSchema = z.strictObject({
   hibernation: z
     .strictObject({
       enabled: z.boolean().default(true),
-      idleMinutes: z
-        .int()
-        .min(1)
-        .max(24 * 60)
-        .default(15),
-      maxLiveViews: z.int().min(1).max(50).default(6),
-      memoryBudgetMb: z.int().min(256).max(65_536).default(1500),
+      idleMinutes: idleMinutesField.default(HIBERNATION_DEFAULTS.idleMinutes),
+      maxLiveViews: maxLiveViewsField.default(HIBERNATION_DEFAULTS.maxLiveViews),
+      memoryBudgetMb: memoryBudgetMbField.default(HIBERNATION_DEFAULTS.memoryBudgetMb),
     })
     .prefault({}),
   notifications: z.strictObject({ enabled: z.boolean().default(true) }).prefault({}),
