@@ -75,7 +75,15 @@ const platformGlobals = [
 }));
 
 export default tseslint.config(
-  { ignores: ['**/node_modules/**', '**/coverage/**', '**/dist/**', '**/out/**'] },
+  {
+    ignores: [
+      '**/node_modules/**',
+      '**/coverage/**',
+      '**/dist/**',
+      '**/out/**',
+      '**/test-results/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -122,7 +130,51 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.test.ts', '**/test/**/*.ts'],
+    // Desktop: only the adapters in src/main/electron (and the sandboxed preload) load Electron
+    // at runtime; everything else takes narrow interfaces and may only `import type` from it, so
+    // all main-process logic runs under plain Node in tests (ARCHITECTURE.md, Boundaries).
+    files: ['desktop-app/**/*.{ts,tsx}'],
+    ignores: ['desktop-app/src/main/electron/**', 'desktop-app/src/preload/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'electron',
+              message: 'Only desktop-app/src/main/electron may load Electron; use `import type`.',
+              allowTypeImports: true,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The app UI is web content: it reaches the main process only through window.flowdesk.
+    files: ['desktop-app/src/renderer/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltins.map((name) => ({ name, message: 'The renderer has no Node.' })),
+          patterns: [
+            { group: ['node:*'], message: 'The renderer has no Node.' },
+            { group: ['electron', 'electron/*'], message: 'Use window.flowdesk.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['process', 'Buffer', 'require', '__dirname', '__filename', 'global'].map((name) => ({
+          name,
+          message: 'The renderer has no Node.',
+        })),
+      ],
+    },
+  },
+  {
+    files: ['**/*.test.ts', '**/*.test.tsx', '**/test/**/*.ts'],
     rules: {
       '@typescript-eslint/no-non-null-assertion': 'off',
       '@typescript-eslint/unbound-method': 'off',

@@ -3,7 +3,8 @@
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 
-if (existsSync(new URL('../desktop-app/package.json', import.meta.url))) {
+// The app is runnable once its electron-vite build configuration exists.
+if (existsSync(new URL('../desktop-app/electron.vite.config.ts', import.meta.url))) {
   const result = spawnSync('npm', ['run', 'start', '-w', 'desktop-app'], { stdio: 'inherit' });
   process.exit(result.status ?? 1);
 }

@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // Browser integration tests start Chromium; give them room on a 2-core machine.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    coverage: {
+      provider: 'v8',
+      include: ['src/main/**/*.ts'],
+      // src/main/electron holds the adapters that call Electron itself: they only run inside
+      // Electron, so the Node test run cannot cover them (see docs/architecture.md).
+      exclude: ['src/**/*.test.ts', 'src/main/electron/**', 'src/main/**/index.ts'],
+      reporter: ['text-summary', 'text'],
+      thresholds: { lines: 90, branches: 90, functions: 90, statements: 90 },
+    },
+  },
+});
