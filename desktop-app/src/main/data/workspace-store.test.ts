@@ -82,13 +82,12 @@ describe('WorkspaceStoreRepository', () => {
     writeFileSync(join(directory, 'workspaces.json'), '{"schemaVersion": 1, "workspa');
     const loaded = repository().load();
     expect(loaded.store).toEqual(good);
-    expect(loaded.notices).toEqual([
-      expect.objectContaining({
-        code: 'STORE_RECOVERED',
-        level: 'warning',
-        details: expect.objectContaining({ source: 'snapshot', workspaces: 2 }),
-      }),
-    ]);
+    expect(loaded.notices).toHaveLength(1);
+    expect(loaded.notices[0]).toMatchObject({
+      code: 'STORE_RECOVERED',
+      level: 'warning',
+      details: { source: 'snapshot', workspaces: 2 },
+    });
     const damaged = files().find((name) => name.startsWith('workspaces.damaged-'));
     expect(damaged).toBe('workspaces.damaged-2026-11-24T10-00-00-000Z.json');
     expect(readFileSync(join(directory, damaged!), 'utf8')).toBe('{"schemaVersion": 1, "workspa');

@@ -90,7 +90,7 @@ export class WorkspaceStoreRepository {
       );
     }
     try {
-      this.confFile().store = parsed.data as unknown as Record<string, unknown>;
+      this.confFile().store = parsed.data;
       writeFileAtomic(this.snapshotPath, `${JSON.stringify(parsed.data, null, 2)}\n`);
       return ok(undefined);
     } catch (error) {
