@@ -1,0 +1,95 @@
+import type {
+  Rectangle,
+  ServiceViewHandle,
+  ServiceViewSpec,
+  ViewEvent,
+  ViewHost,
+} from './view-host';
+
+/** An in-memory ViewHost for unit tests: records what the manager asks of it. */
+export class FakeView implements ServiceViewHandle {
+  url: string;
+  visible: Rectangle | undefined;
+  destroyed = false;
+  audible = false;
+  capturing = false;
+  reloads: boolean[] = [];
+  history = { back: 0, forward: 0 };
+  private listener: ((event: ViewEvent) => void) | undefined;
+  private resolveLoad: (() => void) | undefined;
+
+  constructor(
+    readonly id: number,
+    readonly spec: ServiceViewSpec,
+  ) {
+    this.url = spec.url;
+  }
+
+  load(url: string): Promise<void> {
+    this.url = url;
+    return new Promise((resolve) => (this.resolveLoad = resolve));
+  }
+  finishLoad(): void {
+    this.resolveLoad?.();
+  }
+  currentUrl(): string {
+    if (this.destroyed) throw new Error('Object has been destroyed');
+    return this.url;
+  }
+  show(bounds: Rectangle): void {
+    this.visible = bounds;
+  }
+  hide(): void {
+    this.visible = undefined;
+  }
+  destroy(): void {
+    this.destroyed = true;
+    this.visible = undefined;
+  }
+  isAudible(): boolean {
+    return this.audible;
+  }
+  isCapturingMedia(): boolean {
+    return this.capturing;
+  }
+  reload(ignoreCache: boolean): void {
+    this.reloads.push(ignoreCache);
+  }
+  goBack(): void {
+    this.history.back += 1;
+  }
+  goForward(): void {
+    this.history.forward += 1;
+  }
+  canGoBack(): boolean {
+    return this.history.forward > 0;
+  }
+  canGoForward(): boolean {
+    return false;
+  }
+  onEvent(listener: (event: ViewEvent) => void): void {
+    this.listener = listener;
+  }
+  emit(event: ViewEvent): void {
+    this.listener?.(event);
+  }
+}
+
+export class FakeViewHost implements ViewHost {
+  readonly views: FakeView[] = [];
+  private nextId = 1;
+
+  createServiceView(spec: ServiceViewSpec): FakeView {
+    const view = new FakeView(this.nextId++, spec);
+    this.views.push(view);
+    return view;
+  }
+
+  live(): FakeView[] {
+    return this.views.filter((view) => !view.destroyed);
+  }
+
+  latest(serviceId: string): FakeView | undefined {
+    return [...this.views].reverse().find((view) => view.spec.serviceId === serviceId);
+  }
+}

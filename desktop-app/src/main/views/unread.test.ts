@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { totalUnread, unreadFromTitle } from './unread';
+
+describe('unreadFromTitle', () => {
+  it.each([
+    ['(3) Slack', 3, false],
+    ['Inbox (12) - jane@example.com - Gmail', 12, false],
+    ['[5] Jira', 5, false],
+    ['(99+) Discord', 99, false],
+    ['• Discord', 0, true],
+    ['* Notion', 0, true],
+    ['Slack', 0, false],
+    ['Version 2 (beta)', 0, false],
+    ['(123456789) Spam', 0, false],
+  ])('%s → %i', (title, count, attention) => {
+    expect(unreadFromTitle(title)).toEqual({ count, attention });
+  });
+
+  it('clamps very large counts', () => {
+    expect(unreadFromTitle('(5000000) x').count).toBe(99_999);
+  });
+});
+
+describe('totalUnread', () => {
+  it('sums counts; a dot only shows when nothing has a number', () => {
+    expect(
+      totalUnread([
+        { count: 2, attention: false },
+        { count: 0, attention: true },
+      ]),
+    ).toEqual({ count: 2, attention: false });
+    expect(totalUnread([{ count: 0, attention: true }])).toEqual({ count: 0, attention: true });
+    expect(totalUnread([])).toEqual({ count: 0, attention: false });
+    expect(
+      totalUnread([
+        { count: 99_999, attention: false },
+        { count: 5, attention: false },
+      ]).count,
+    ).toBe(99_999);
+  });
+});

@@ -1,0 +1,30 @@
+/**
+ * Unread counts from page titles, the one signal every web app gives: "(3) Slack",
+ * "Inbox (12) - jane@… - Gmail", "[5] Jira", "• Discord", "* Notion". Counts above 99 999 are
+ * clamped; a bullet or star prefix means "something new" without a number.
+ */
+export interface UnreadBadge {
+  count: number;
+  /** The page signals new activity but gives no number. */
+  attention: boolean;
+}
+
+const COUNT = /[([](\d{1,7})\+?[)\]]/;
+const ATTENTION_PREFIX = /^\s*[•*●]\s*/;
+
+export function unreadFromTitle(title: string): UnreadBadge {
+  const count = COUNT.exec(title);
+  if (count) return { count: Math.min(99_999, Number(count[1])), attention: false };
+  return { count: 0, attention: ATTENTION_PREFIX.test(title) };
+}
+
+/** The total shown on a workspace, the tray and the dock. */
+export function totalUnread(badges: Iterable<UnreadBadge>): UnreadBadge {
+  let count = 0;
+  let attention = false;
+  for (const badge of badges) {
+    count += badge.count;
+    attention ||= badge.attention;
+  }
+  return { count: Math.min(99_999, count), attention: attention && count === 0 };
+}
