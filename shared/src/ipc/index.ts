@@ -33,3 +33,4 @@ export {
   parseIpcResponse,
 } from './validate';
 export type { ParsedIpcEvent, ParsedIpcRequest } from './validate';
+export { IPC_CHANNEL_EXAMPLES, IPC_EVENT_EXAMPLES } from './examples';

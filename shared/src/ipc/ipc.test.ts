@@ -4,7 +4,10 @@ import { FlowDeskError } from '../core';
 import { IPC_CHANNELS, IPC_CHANNEL_NAMES, IPC_EVENT_NAMES, isIpcChannel } from './contract';
 import type { IpcChannel } from './contract';
 import { ipcFailure, ipcSuccess } from './envelope';
-import { CHANNEL_SAMPLES, EVENT_SAMPLES } from './samples.test-data';
+import {
+  IPC_CHANNEL_EXAMPLES as CHANNEL_SAMPLES,
+  IPC_EVENT_EXAMPLES as EVENT_SAMPLES,
+} from './examples';
 import {
   MAX_IPC_PAYLOAD_BYTES,
   estimatePayloadSize,

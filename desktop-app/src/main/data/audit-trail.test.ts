@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -154,5 +154,17 @@ describe('AuditTrail', () => {
     expect(() => trail().logWorkspaceEvent(event('x', { workspaceId: '../etc' }))).toThrow(
       expect.objectContaining({ code: 'AUDIT_INVALID_WORKSPACE' }),
     );
+  });
+
+  it('says so when a trail cannot be read, and ignores a damaged anchor', async () => {
+    mkdirSync(join(directory, 'audit', 'w1.jsonl'), { recursive: true });
+    await expect(trail().getWorkspaceAuditTrail('w1')).rejects.toMatchObject({
+      code: 'AUDIT_UNREADABLE',
+    });
+    writeFileSync(join(directory, 'audit', 'w2.anchor.json'), '{not json');
+    writeFileSync(join(directory, 'audit', 'w3.anchor.json'), '{"sequence": -1}');
+    const entry = await trail().logWorkspaceEvent(event('x', { workspaceId: 'w2' }));
+    expect(entry.sequence).toBe(0);
+    expect((await trail().logWorkspaceEvent(event('y', { workspaceId: 'w3' }))).sequence).toBe(0);
   });
 });

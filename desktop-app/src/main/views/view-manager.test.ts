@@ -314,4 +314,27 @@ describe('ViewManager', () => {
     manager.destroyAll();
     expect(host.live()).toHaveLength(0);
   });
+
+  it('follows loading and audio events, and ignores events of a view it replaced', async () => {
+    const { manager, host, states } = setup([managed('a'), managed('b')]);
+    manager.activate('a');
+    const first = host.latest('a')!;
+    first.emit({ type: 'loading', loading: false });
+    expect(states.at(-1)?.state).toBe('live');
+    first.audible = true;
+    first.emit({ type: 'audible', audible: true });
+    expect(states.at(-1)?.audible).toBe(true);
+    first.url = 'chrome-error://chromewebdata/';
+    manager.hibernate('a');
+    expect(manager.states()[0]?.url).toBe('https://a.example.com/');
+    const before = states.length;
+    first.emit({ type: 'title', title: '(9) stale' });
+    expect(states.length).toBe(before);
+    manager.activate('a');
+    manager.activate('b');
+    host.latest('a')!.emit({ type: 'crashed', reason: 'gone' });
+    manager.setServices([managed('b')]);
+    await flush();
+    expect(host.live().map((view) => view.spec.serviceId)).toEqual(['b']);
+  });
 });

@@ -1,6 +1,10 @@
 import type { IpcChannel, IpcEventName } from './contract';
 
-/** One valid request and response per channel, one payload per event: the contract's examples. */
+/**
+ * One valid request and response per channel and one payload per event: the contract's examples.
+ * The shared tests parse them; the desktop contract test sends them to the real handlers; a UI
+ * stand-in can answer with them.
+ */
 const now = '2026-11-24T10:00:00.000Z';
 const service = {
   id: 's1',
@@ -61,7 +65,7 @@ const viewState = {
   unread: 3,
 };
 
-export const CHANNEL_SAMPLES: Record<IpcChannel, { request: unknown; response: unknown }> = {
+export const IPC_CHANNEL_EXAMPLES: Record<IpcChannel, { request: unknown; response: unknown }> = {
   'app:info': {
     request: undefined,
     response: {
@@ -171,7 +175,7 @@ export const CHANNEL_SAMPLES: Record<IpcChannel, { request: unknown; response: u
   'license:sign-out': { request: undefined, response: null },
 };
 
-export const EVENT_SAMPLES: Record<IpcEventName, unknown> = {
+export const IPC_EVENT_EXAMPLES: Record<IpcEventName, unknown> = {
   'state:changed': store,
   'view:state': viewState,
   'permission:requested': {

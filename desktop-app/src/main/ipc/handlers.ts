@@ -1,0 +1,165 @@
+import { FlowDeskError, err, ok } from '@flowdesk/shared/core';
+import type { Result } from '@flowdesk/shared/core';
+import type { IpcResponse } from '@flowdesk/shared/ipc';
+import { decideExternalOpen } from '@flowdesk/shared/security';
+import type { AuditTrail } from '../data/audit-trail';
+import type { WorkspaceManager } from '../data/workspace-manager';
+import type { PermissionPrompts } from '../security/permission-prompts';
+import type { ViewManager } from '../views/view-manager';
+import type { IpcHandlers } from './dispatcher';
+
+/**
+ * The IPC handlers: thin adapters from the typed contract to the main-process modules. Every
+ * request has already been checked (sender, channel, schema) by the dispatcher.
+ */
+
+export interface IpcHandlerDependencies {
+  workspaces: WorkspaceManager;
+  views: ViewManager;
+  audit: AuditTrail;
+  prompts: PermissionPrompts;
+  appInfo: () => IpcResponse<'app:info'>;
+  openExternal: (url: string) => void;
+  /** Clears cookies, storage and cache of one service's session. */
+  clearServiceData: (serviceId: string) => Promise<void>;
+  diagnosticsReport: () => string;
+  now?: () => Date;
+}
+
+/** Backups (issue 5) and licensing (issue 7) have their own modules; until they are in, say so. */
+function notYetAvailable(feature: string): Result<never> {
+  return err(
+    new FlowDeskError(
+      'FEATURE_NOT_AVAILABLE',
+      `${feature} is not part of this version of Flow Desk yet.`,
+    ),
+  );
+}
+
+export function createIpcHandlers(deps: IpcHandlerDependencies): IpcHandlers {
+  const { workspaces, views } = deps;
+  const now = deps.now ?? (() => new Date());
+  const requireService = (serviceId: string): Result<null> =>
+    workspaces.findService(serviceId)
+      ? ok(null)
+      : err(new FlowDeskError('SERVICE_NOT_FOUND', 'This service does not exist any more.'));
+
+  return {
+    'app:info': () => deps.appInfo(),
+    'app:open-external': ({ url }) => {
+      const decision = decideExternalOpen(url);
+      if (!decision.allowed) {
+        return err(
+          new FlowDeskError(
+            'EXTERNAL_URL_REFUSED',
+            'Only web and e-mail links can be opened outside Flow Desk.',
+          ),
+        );
+      }
+      deps.openExternal(decision.url);
+      return null;
+    },
+    'state:get': () => workspaces.store,
+
+    'workspaces:create': (request) => workspaces.createWorkspace(request),
+    'workspaces:update': (request) => workspaces.updateWorkspace(request),
+    'workspaces:remove': (request) => workspaces.removeWorkspace(request),
+    'workspaces:reorder': (request) => workspaces.reorderWorkspaces(request),
+    'workspaces:activate': (request) => workspaces.activateWorkspace(request),
+
+    'services:add': (request) => workspaces.addService(request),
+    'services:update': (request) => workspaces.updateService(request),
+    'services:remove': async (request) => {
+      deps.prompts.denyAll(request.serviceId);
+      return workspaces.removeService(request);
+    },
+    'services:reorder': (request) => workspaces.reorderServices(request),
+    'services:move': (request) => workspaces.moveService(request),
+
+    'views:activate': ({ serviceId }) => {
+      const activated = workspaces.activateService(serviceId);
+      if (!activated.ok) return activated;
+      views.activate(serviceId);
+      return null;
+    },
+    'views:reload': ({ serviceId, ignoreCache }) => {
+      const known = requireService(serviceId);
+      if (known.ok) views.reload(serviceId, ignoreCache ?? false);
+      return known;
+    },
+    'views:hibernate': ({ serviceId }) => {
+      const known = requireService(serviceId);
+      if (known.ok) views.hibernate(serviceId, 'user');
+      return known;
+    },
+    'views:go-back': ({ serviceId }) => {
+      const known = requireService(serviceId);
+      if (known.ok) views.goBack(serviceId);
+      return known;
+    },
+    'views:go-forward': ({ serviceId }) => {
+      const known = requireService(serviceId);
+      if (known.ok) views.goForward(serviceId);
+      return known;
+    },
+    'views:clear-data': async ({ serviceId }) => {
+      const known = requireService(serviceId);
+      if (!known.ok) return known;
+      views.hibernate(serviceId, 'user');
+      await deps.clearServiceData(serviceId);
+      const found = workspaces.findService(serviceId);
+      if (found) {
+        void deps.audit
+          .logWorkspaceEvent({
+            type: 'data_cleared',
+            severity: 'low',
+            workspaceId: found.workspace.id,
+            serviceId,
+            action: 'clear service data',
+            result: 'success',
+          })
+          .catch(() => undefined);
+      }
+      return null;
+    },
+    'views:set-content-bounds': (bounds) => {
+      views.setContentBounds(bounds);
+      return null;
+    },
+    'views:list-states': () => views.states(),
+
+    'settings:get': () => workspaces.store.settings,
+    'settings:update': (patch) => workspaces.updateSettings(patch),
+
+    'permissions:list': ({ serviceId }) =>
+      workspaces.store.workspaces
+        .flatMap((workspace) => workspace.services)
+        .filter((service) => serviceId === undefined || service.id === serviceId)
+        .flatMap((service) =>
+          service.permissions.map((grant) => ({ serviceId: service.id, grant })),
+        ),
+    'permissions:decide': (request) => deps.prompts.decide(request),
+    'permissions:revoke': ({ serviceId, permission }) =>
+      workspaces.revokePermission(serviceId, permission),
+
+    'backups:create': () => notYetAvailable('Backups'),
+    'backups:list': () => [],
+    'backups:restore': () => notYetAvailable('Restoring backups'),
+
+    'diagnostics:report': () => ({
+      generatedAt: now().toISOString(),
+      text: deps.diagnosticsReport().slice(0, 2_000_000),
+    }),
+
+    'audit:list': ({ workspaceId, limit, beforeSequence }) =>
+      deps.audit.getWorkspaceAuditTrail(workspaceId, {
+        limit,
+        ...(beforeSequence === undefined ? {} : { beforeSequence }),
+      }),
+    'audit:verify': ({ workspaceId }) => deps.audit.verify(workspaceId),
+
+    'license:status': () => ({ state: 'unlicensed', features: [] }),
+    'license:sign-in': () => notYetAvailable('Signing in to a Flow Desk account'),
+    'license:sign-out': () => notYetAvailable('Signing out of a Flow Desk account'),
+  };
+}
