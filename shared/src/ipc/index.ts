@@ -34,3 +34,5 @@ export {
 } from './validate';
 export type { ParsedIpcEvent, ParsedIpcRequest } from './validate';
 export { IPC_CHANNEL_EXAMPLES, IPC_EVENT_EXAMPLES } from './examples';
+export { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, createFlowDeskBridge } from './bridge';
+export type { FlowDeskBridge, IpcTransport } from './bridge';

@@ -307,4 +307,21 @@ describe('WorkspaceManager', () => {
     expect(manager.createWorkspace({ name: 'W' }).ok).toBe(true);
     expect(manager.store.workspaces).toHaveLength(1);
   });
+
+  it('remembers the window state and refuses an impossible one', () => {
+    const { manager } = setup();
+    expect(
+      manager.updateWindowState({ width: 1200, height: 800, maximized: false, fullScreen: false })
+        .ok,
+    ).toBe(true);
+    expect(manager.store.window).toEqual({
+      width: 1200,
+      height: 800,
+      maximized: false,
+      fullScreen: false,
+    });
+    expect(
+      manager.updateWindowState({ width: 10, height: 800, maximized: false, fullScreen: false }),
+    ).toMatchObject({ ok: false, error: { code: 'STORE_INVALID' } });
+  });
 });

@@ -21,6 +21,7 @@ import type {
   AppSettings,
   ServiceConfig,
   ServicePermissionGrant,
+  WindowState,
   Workspace,
   WorkspaceService,
   WorkspaceStore,
@@ -440,6 +441,13 @@ export class WorkspaceManager {
       if (spellcheck) Object.assign(draft.settings.spellcheck, spellcheck);
     });
     return result.ok ? ok(this.current.settings) : result;
+  }
+
+  /** Remembers the window's size and place (no audit entry: it is not a security event). */
+  updateWindowState(window: WindowState): Result<null> {
+    return this.commit((draft) => {
+      draft.window = window;
+    });
   }
 
   findService(serviceId: string): { workspace: Workspace; service: WorkspaceService } | undefined {

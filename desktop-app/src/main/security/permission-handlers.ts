@@ -32,6 +32,7 @@ export interface PermissionPromptRequest {
 }
 
 export interface PermissionDecisionRecord extends PermissionPromptRequest {
+  webContentsId: number;
   granted: boolean;
   reason: string;
 }
@@ -83,7 +84,7 @@ export function installPermissionHandlers(
       ...(mediaTypes ? { mediaTypes } : {}),
     };
     const finish = (granted: boolean, reason: string) => {
-      deps.record({ ...base, granted, reason });
+      deps.record({ ...base, webContentsId: webContents.id, granted, reason });
       callback(granted);
     };
     if (!context) {

@@ -1,0 +1,400 @@
+import {
+  BaseWindow,
+  WebContentsView,
+  app,
+  ipcMain,
+  protocol,
+  session,
+  shell,
+  webContents,
+} from 'electron';
+import type { Session } from 'electron';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '@flowdesk/shared/ipc';
+import type { IpcEvent, IpcEventName } from '@flowdesk/shared/ipc';
+import {
+  ConsoleSink,
+  createMonitoringManager,
+  monitoringConfigSchema,
+} from '@flowdesk/shared/monitoring';
+import { sessionPartitionFor } from '@flowdesk/shared/workspace';
+import { AuditTrail } from '../data/audit-trail';
+import { WorkspaceManager } from '../data/workspace-manager';
+import { WorkspaceStoreRepository } from '../data/workspace-store';
+import { createIpcDispatcher } from '../ipc/dispatcher';
+import { createIpcHandlers } from '../ipc/handlers';
+import {
+  APP_HOST,
+  APP_SCHEME,
+  appResponseHeaders,
+  resolveAppAsset,
+} from '../security/app-protocol';
+import { installPermissionHandlers } from '../security/permission-handlers';
+import { PermissionPrompts } from '../security/permission-prompts';
+import { scopeForService } from '../security/service-scope';
+import { cleanUserAgent, userAgentFor } from '../security/user-agent';
+import { appUiViewOptions } from '../security/web-preferences';
+import { ViewManager } from '../views/view-manager';
+import { ElectronViewHost } from './electron-view-host';
+
+/**
+ * The composition root of the desktop main process: the only place that starts Electron and
+ * wires the tested modules to it. Each step names the checklist item or decision it serves.
+ */
+
+// Decision 2 / checklist 4: every renderer sandboxed, before anything is created.
+app.enableSandbox();
+// Checklist 18: the UI's own privileged scheme, registered before "ready".
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+]);
+
+// Checklist 11-14 backstop for any webContents, including ones created before a view guard.
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+});
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  void app.whenReady().then(start);
+}
+
+function start(): void {
+  const dataDirectory = join(app.getPath('userData'), 'data');
+  const monitoring = createMonitoringManager(
+    monitoringConfigSchema.parse({ logging: { level: 'info' } }),
+    {
+      sinks: [new ConsoleSink(console)],
+    },
+  );
+  const log = monitoring.createLogger('main');
+
+  const repository = new WorkspaceStoreRepository(dataDirectory);
+  const loaded = repository.load();
+  const audit = new AuditTrail({
+    directory: dataDirectory,
+    userAgent: `Flow Desk/${app.getVersion()} (${process.platform})`,
+    retentionDays: 90,
+  });
+  const recordAudit = (event: Parameters<AuditTrail['logWorkspaceEvent']>[0]) =>
+    void audit
+      .logWorkspaceEvent(event)
+      .catch((error: unknown) => log.error('Audit entry not written', { error }));
+
+  const clearPartitions = async (partitions: string[]) => {
+    for (const partition of partitions) {
+      const target = session.fromPartition(partition);
+      await target.clearStorageData();
+      await target.clearCache();
+    }
+  };
+  const workspaces = new WorkspaceManager(loaded.store, {
+    repository,
+    audit: recordAudit,
+    clearPartitions,
+  });
+
+  const saved = workspaces.store.window;
+  const window = new BaseWindow({
+    width: saved?.width ?? 1280,
+    height: saved?.height ?? 820,
+    ...(saved?.x === undefined || saved.y === undefined ? {} : { x: saved.x, y: saved.y }),
+    minWidth: 720,
+    minHeight: 480,
+    title: 'Flow Desk',
+    backgroundColor: '#0f172a',
+  });
+  if (saved?.maximized) window.maximize();
+
+  const ui = new WebContentsView(
+    appUiViewOptions({ preloadPath: join(__dirname, '../preload/index.cjs') }),
+  );
+  window.contentView.addChildView(ui);
+  const layoutUi = () => {
+    const [width = 0, height = 0] = window.getContentSize();
+    ui.setBounds({ x: 0, y: 0, width, height });
+  };
+  layoutUi();
+
+  const send = <E extends IpcEventName>(name: E, payload: IpcEvent<E>) => {
+    if (!ui.webContents.isDestroyed()) ui.webContents.send(IPC_EVENT_CHANNEL, name, payload);
+  };
+
+  // The UI: app://flowdesk/ from the built renderer, with a strict CSP (checklist 7, 18).
+  const rendererRoot = join(__dirname, '../renderer');
+  protocol.handle(APP_SCHEME, async (request) => {
+    const asset = resolveAppAsset(rendererRoot, request.url);
+    if (asset.status !== 200) return new Response(null, { status: asset.status });
+    try {
+      return new Response(await readFile(asset.path), {
+        headers: appResponseHeaders(asset.contentType),
+      });
+    } catch {
+      return new Response(null, { status: 404 });
+    }
+  });
+  // The UI session grants nothing to web content either.
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
+    callback(false),
+  );
+  session.defaultSession.setPermissionCheckHandler(() => false);
+
+  let nextPromptId = 0;
+  const prompts = new PermissionPrompts({
+    send: (event) => send('permission:requested', event),
+    remember: (serviceId, grant) => {
+      const result = workspaces.rememberPermission(serviceId, grant);
+      if (!result.ok) log.warn('Permission answer not saved', { error: result.error });
+    },
+    newId: () => `prompt-${++nextPromptId}`,
+  });
+
+  // Session handlers are installed before the view manager exists; they look it up when called.
+  const viewLookup: { manager?: ViewManager } = {};
+  const hardened = new Set<string>();
+  const hardenSession = (target: Session, partition: string) => {
+    if (hardened.has(partition)) return;
+    hardened.add(partition);
+    installPermissionHandlers(target, {
+      serviceForWebContents: (id) => {
+        const managed =
+          id === undefined ? undefined : viewLookup.manager?.serviceForWebContents(id);
+        if (!managed) return undefined;
+        const current = workspaces.findService(managed.service.id)?.service ?? managed.service;
+        return {
+          workspaceId: managed.workspaceId,
+          serviceId: current.id,
+          scope: scopeForService(current),
+          grants: current.permissions,
+        };
+      },
+      prompt: (request) => prompts.ask(request),
+      record: (decision) => {
+        // A page given the camera or microphone may be in a call: never hibernate it automatically.
+        if (decision.permission === 'media' && decision.granted) {
+          host.markCapturing(decision.webContentsId, true);
+        }
+        if (decision.workspaceId) {
+          recordAudit({
+            type: 'permission_decided',
+            severity: decision.granted ? 'low' : 'medium',
+            workspaceId: decision.workspaceId,
+            ...(decision.serviceId ? { serviceId: decision.serviceId } : {}),
+            action: decision.permission,
+            result: decision.granted ? 'success' : 'blocked',
+            metadata: { origin: decision.origin, reason: decision.reason },
+          });
+        }
+      },
+    });
+    // Screen sharing needs a source picker in the UI (issue 4); until then it is refused.
+    target.setDisplayMediaRequestHandler((_request, callback) => callback(null));
+    // Decision 5: a clean Chrome user agent for every service session.
+    target.setUserAgent(cleanUserAgent(target.getUserAgent()));
+  };
+
+  const host = new ElectronViewHost({
+    window,
+    hardenSession,
+    scopeFor: (serviceId) => {
+      const found = workspaces.findService(serviceId);
+      return found
+        ? scopeForService(found.service)
+        : { serviceDomains: [], serviceOrigins: [], signInOrigins: [] };
+    },
+    spellcheck: () => workspaces.store.settings.spellcheck.enabled,
+    audit: (serviceId, workspaceId, event) =>
+      recordAudit({
+        type:
+          event.kind === 'opened_externally'
+            ? 'navigation_blocked'
+            : event.kind === 'popup_blocked'
+              ? 'popup_blocked'
+              : 'navigation_blocked',
+        severity: event.kind === 'opened_externally' ? 'low' : 'medium',
+        workspaceId,
+        serviceId,
+        action: event.kind,
+        result: event.kind === 'opened_externally' ? 'success' : 'blocked',
+        metadata: { url: event.url, reason: event.reason, mainFrame: event.isMainFrame },
+      }),
+  });
+
+  const memory = new Map<number, number>();
+  const viewManager = new ViewManager({
+    host,
+    userAgentFor: (service) =>
+      userAgentFor(service.userAgent, cleanUserAgent(session.defaultSession.getUserAgent())),
+    memoryMbOf: (id) => memory.get(id),
+    onState: (state) => {
+      send('view:state', state);
+      app.setBadgeCount(viewLookup.manager?.unread().total.count ?? 0);
+    },
+    onCrashed: (serviceId, reason, willRestart) =>
+      log.warn('Service view crashed', { serviceId, reason, willRestart }),
+  });
+  viewLookup.manager = viewManager;
+  const syncViews = () =>
+    viewManager.setServices(
+      workspaces.store.workspaces.flatMap((workspace) =>
+        workspace.services.map((service) => ({
+          workspaceId: workspace.id,
+          service,
+          hibernation: workspace.settings.hibernation,
+        })),
+      ),
+    );
+  syncViews();
+  workspaces.onChange((store) => {
+    syncViews();
+    send('state:changed', store);
+  });
+
+  const dispatch = createIpcDispatcher({
+    handlers: createIpcHandlers({
+      workspaces,
+      views: viewManager,
+      audit,
+      prompts,
+      appInfo: () => ({
+        name: 'Flow Desk',
+        version: app.getVersion(),
+        platform:
+          process.platform === 'darwin' || process.platform === 'win32'
+            ? process.platform
+            : 'linux',
+        electronVersion: process.versions.electron ?? '',
+        chromeVersion: process.versions.chrome ?? '',
+        locale: app.getLocale() || 'en-US',
+      }),
+      openExternal: (url) => void shell.openExternal(url),
+      clearServiceData: async (serviceId) => {
+        const found = workspaces.findService(serviceId);
+        if (!found) return;
+        const { service, workspace } = found;
+        await clearPartitions([
+          sessionPartitionFor({
+            workspaceId: workspace.id,
+            serviceId,
+            isolation: service.isolation,
+            persistSession: service.persistSession,
+          }),
+        ]);
+      },
+      diagnosticsReport: () =>
+        [
+          `Flow Desk ${app.getVersion()} on ${process.platform} (Electron ${process.versions.electron ?? '?'})`,
+          `Workspaces: ${workspaces.store.workspaces.length}; live views: ${viewManager.liveCount()}`,
+          ...monitoring.recentLogs.records().map((record) => JSON.stringify(record)),
+        ].join('\n'),
+    }),
+    onRejected: (message) => {
+      log.warn('IPC message refused', { channel: message.channel, code: message.code });
+      const activeWorkspace = workspaces.store.activeWorkspaceId;
+      if (message.code === 'IPC_FORBIDDEN_SENDER' && activeWorkspace) {
+        recordAudit({
+          type: 'ipc_rejected',
+          severity: 'high',
+          workspaceId: activeWorkspace,
+          action: message.channel,
+          result: 'blocked',
+          metadata: { code: message.code },
+        });
+      }
+    },
+    onHandlerError: (channel, error) => log.error('IPC handler failed', { channel, error }),
+  });
+  ipcMain.handle(IPC_INVOKE_CHANNEL, (event, channel: unknown, payload: unknown) =>
+    dispatch(channel, payload, {
+      // Checklist 17: only the app UI's own webContents, main frame, on app://flowdesk.
+      frameUrl: event.sender.id === ui.webContents.id ? event.senderFrame?.url : undefined,
+      isMainFrame: event.senderFrame !== null && event.senderFrame.parent === null,
+      webContentsId: event.sender.id,
+    }),
+  );
+
+  ui.webContents.on('did-finish-load', () => {
+    for (const notice of loaded.notices) {
+      send('notice', {
+        id: `store-${notice.code.toLowerCase().replace(/_/g, '-')}`,
+        level: notice.level,
+        code: notice.code,
+        message: notice.message,
+      });
+    }
+  });
+  void ui.webContents.loadURL(`${APP_SCHEME}://${APP_HOST}/index.html`);
+
+  // Window state is remembered (debounced: resizing fires many events).
+  let saveTimer: NodeJS.Timeout | undefined;
+  const rememberWindow = () => {
+    clearTimeout(saveTimer);
+    saveTimer = setTimeout(() => {
+      if (window.isDestroyed() || window.isMinimized()) return;
+      const bounds = window.getNormalBounds();
+      workspaces.updateWindowState({
+        x: bounds.x,
+        y: bounds.y,
+        width: bounds.width,
+        height: bounds.height,
+        maximized: window.isMaximized(),
+        fullScreen: window.isFullScreen(),
+      });
+    }, 500);
+  };
+  window.on('resize', () => {
+    layoutUi();
+    rememberWindow();
+  });
+  window.on('move', rememberWindow);
+
+  // Housekeeping each minute: memory figures, idle hibernation, memory budget.
+  const housekeeping = setInterval(() => {
+    memory.clear();
+    const byPid = new Map(
+      app.getAppMetrics().map((metric) => [metric.pid, metric.memory.workingSetSize / 1024]),
+    );
+    for (const contents of webContents.getAllWebContents()) {
+      const megabytes = byPid.get(contents.getOSProcessId());
+      if (megabytes !== undefined) memory.set(contents.id, Math.round(megabytes));
+    }
+    viewManager.tick();
+  }, 60_000);
+
+  app.on('second-instance', () => {
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+  app.on('before-quit', () => {
+    clearInterval(housekeeping);
+    prompts.denyAll();
+    const toClear = workspaces.store.workspaces.flatMap((workspace) =>
+      workspace.services
+        .filter((service) => service.clearOnExit && service.persistSession)
+        .map((service) =>
+          sessionPartitionFor({
+            workspaceId: workspace.id,
+            serviceId: service.id,
+            isolation: service.isolation,
+            persistSession: true,
+          }),
+        ),
+    );
+    void clearPartitions([...new Set(toClear)]);
+  });
+  window.on('closed', () => {
+    viewManager.destroyAll();
+    app.quit();
+  });
+  const activeService = workspaces.store.workspaces.find(
+    (workspace) => workspace.id === workspaces.store.activeWorkspaceId,
+  )?.activeServiceId;
+  if (activeService) viewManager.activate(activeService);
+  log.info('Flow Desk started', {
+    workspaces: workspaces.store.workspaces.length,
+    notices: loaded.notices.length,
+  });
+}

@@ -1,0 +1,2 @@
+// The main-process entry: everything that touches Electron starts in ./electron/main.
+import './electron/main';
