@@ -60,10 +60,7 @@ describe('createFlowDeskBridge', () => {
 
   it('never sends a request for an unknown channel', async () => {
     const fake = transport();
-    const answer = await createFlowDeskBridge(fake).invoke(
-      'shell:exec' as IpcChannel,
-      undefined as never,
-    );
+    const answer = await createFlowDeskBridge(fake).invoke('shell:exec' as IpcChannel, undefined);
     expect(answer).toMatchObject({ ok: false, error: { code: 'IPC_UNKNOWN_CHANNEL' } });
     expect(fake.invoke).not.toHaveBeenCalled();
   });

@@ -75,10 +75,10 @@ export function createFlowDeskBridge(transport: IpcTransport): FlowDeskBridge {
     on(event, listener) {
       subscribe();
       const set = listeners.get(event) ?? new Set();
-      set.add(listener as (payload: never) => void);
+      set.add(listener);
       listeners.set(event, set);
       return () => {
-        set.delete(listener as (payload: never) => void);
+        set.delete(listener);
       };
     },
   };

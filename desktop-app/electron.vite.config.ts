@@ -1,0 +1,28 @@
+import { resolve } from 'node:path';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'electron-vite';
+
+/**
+ * Three builds: the main process (Node, ESM), the UI's preload (one CommonJS file, as sandboxed
+ * preloads require: it may only require('electron'), so everything else is bundled in) and the
+ * renderer (the React UI served from app://flowdesk/). @flowdesk/shared ships TypeScript source,
+ * so it is always bundled, never left as an external import.
+ */
+export default defineConfig({
+  main: {
+    build: { externalizeDeps: { exclude: ['@flowdesk/shared'] } },
+  },
+  preload: {
+    build: {
+      externalizeDeps: false,
+      rolldownOptions: { output: { format: 'cjs', entryFileNames: '[name].cjs' } },
+    },
+  },
+  renderer: {
+    root: resolve(import.meta.dirname, 'src/renderer'),
+    plugins: [react()],
+    build: {
+      rolldownOptions: { input: resolve(import.meta.dirname, 'src/renderer/index.html') },
+    },
+  },
+});
