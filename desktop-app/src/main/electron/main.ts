@@ -19,6 +19,7 @@ import {
   monitoringConfigSchema,
 } from '@flowdesk/shared/monitoring';
 import { sessionPartitionFor } from '@flowdesk/shared/workspace';
+import { readTextFile } from '../data/atomic-file';
 import { AuditTrail } from '../data/audit-trail';
 import { WorkspaceManager } from '../data/workspace-manager';
 import { WorkspaceStoreRepository } from '../data/workspace-store';
@@ -32,6 +33,7 @@ import {
 } from '../security/app-protocol';
 import { installPermissionHandlers } from '../security/permission-handlers';
 import { PermissionPrompts } from '../security/permission-prompts';
+import { createRequestBlocker } from '../security/request-blocker';
 import { scopeForService } from '../security/service-scope';
 import { cleanUserAgent, userAgentFor } from '../security/user-agent';
 import { appUiViewOptions } from '../security/web-preferences';
@@ -142,6 +144,14 @@ function start(): void {
   );
   session.defaultSession.setPermissionCheckHandler(() => false);
 
+  // The local block list: one host or URL prefix per line in <userData>/data/blocklist.txt.
+  const blocklist = readTextFile(join(dataDirectory, 'blocklist.txt'));
+  const blockRequest = createRequestBlocker(
+    blocklist.kind === 'text'
+      ? blocklist.text.split('\n').filter((line) => !line.trim().startsWith('#'))
+      : [],
+  );
+
   let nextPromptId = 0;
   const prompts = new PermissionPrompts({
     send: (event) => send('permission:requested', event),
@@ -189,6 +199,31 @@ function start(): void {
           });
         }
       },
+    });
+    // blockMaliciousContent: block list, private-network probing, local files (request-blocker.ts).
+    target.webRequest.onBeforeRequest((details, callback) => {
+      const managed =
+        details.webContentsId === undefined
+          ? undefined
+          : viewLookup.manager?.serviceForWebContents(details.webContentsId);
+      const serviceUrls = managed
+        ? [managed.service.url]
+        : workspaces.store.workspaces.flatMap((workspace) =>
+            workspace.services
+              .filter(
+                (service) =>
+                  sessionPartitionFor({
+                    workspaceId: workspace.id,
+                    serviceId: service.id,
+                    isolation: service.isolation,
+                    persistSession: service.persistSession,
+                  }) === partition,
+              )
+              .map((service) => service.url),
+          );
+      const reason = blockRequest({ url: details.url, serviceUrls });
+      if (reason) log.info('Request blocked', { reason, url: details.url });
+      callback({ cancel: reason !== undefined });
     });
     // Screen sharing needs a source picker in the UI (issue 4); until then it is refused.
     target.setDisplayMediaRequestHandler((_request, callback) => callback(null));
