@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
  * read a cookie and localStorage, opens popups and navigates on request, and asks for
  * permissions — everything a hostile or ordinary service page does that the tests must observe.
  */
-const PAGE = (title: string) => `<!doctype html>
+const PAGE = (title: string, weightMb: number) => `<!doctype html>
 <html><head><meta charset="utf-8"><title>${title}</title></head>
 <body>
 <h1 id="title">${title}</h1>
@@ -18,6 +18,10 @@ const PAGE = (title: string) => `<!doctype html>
     geolocation: () => navigator.permissions.query({ name: 'geolocation' }).then((s) => s.state),
     camera: () => navigator.permissions.query({ name: 'camera' }).then((s) => s.state),
   };
+  // ?weight=N keeps N MB of touched memory alive, standing in for a real web app's heap.
+  const ballast = new Uint8Array(${weightMb} * 1024 * 1024);
+  for (let i = 0; i < ballast.length; i += 4096) ballast[i] = 1;
+  window.flowdeskBallast = ballast;
 </script>
 </body></html>`;
 
@@ -38,7 +42,8 @@ export async function startFixtureServer(label: string): Promise<FixtureServer> 
       'Content-Type': 'text/html; charset=utf-8',
       'Cache-Control': 'no-store',
     });
-    response.end(PAGE(title.replace(/[<>&"]/g, '')));
+    const weight = Math.min(512, Math.max(0, Number(url.searchParams.get('weight')) || 0));
+    response.end(PAGE(title.replace(/[<>&"]/g, ''), weight));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

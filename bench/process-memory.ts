@@ -1,0 +1,51 @@
+import { readdirSync, readFileSync } from 'node:fs';
+
+/**
+ * Memory of every process started by this one (the Chromium browser and its renderers), as the
+ * kernel counts it: PSS from /proc/<pid>/smaps_rollup, which splits shared pages fairly between
+ * the processes that share them, so the sum is not inflated. Linux only.
+ */
+function parentOf(pid: number): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name may contain spaces and parentheses: the fields after the last ")" are fixed.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return Number(fields[1]);
+  } catch {
+    return undefined;
+  }
+}
+
+function pssKilobytes(pid: number): number {
+  try {
+    const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, 'utf8');
+    const match = /^Pss:\s+(\d+) kB/m.exec(rollup);
+    return match ? Number(match[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+export function descendantsOf(root: number): number[] {
+  const pids = readdirSync('/proc')
+    .filter((name) => /^\d+$/.test(name))
+    .map(Number);
+  const parents = new Map(pids.map((pid) => [pid, parentOf(pid)]));
+  const result: number[] = [];
+  const frontier = [root];
+  while (frontier.length > 0) {
+    const current = frontier.pop()!;
+    for (const [pid, parent] of parents) {
+      if (parent === current) {
+        result.push(pid);
+        frontier.push(pid);
+      }
+    }
+  }
+  return result;
+}
+
+/** Total PSS, in MB, of all processes below this Node process. */
+export function childProcessMemoryMb(): number {
+  return descendantsOf(process.pid).reduce((sum, pid) => sum + pssKilobytes(pid), 0) / 1024;
+}
