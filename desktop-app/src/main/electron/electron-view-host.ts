@@ -41,6 +41,9 @@ class ElectronServiceView implements ServiceViewHandle {
     this.id = view.webContents.id;
     const contents = view.webContents;
     contents.on('page-title-updated', (_event, title) => this.emit({ type: 'title', title }));
+    contents.on('page-favicon-updated', (_event, favicons) =>
+      this.emit({ type: 'favicon', urls: favicons }),
+    );
     contents.on('did-navigate', (_event, url) => this.emit({ type: 'navigated', url }));
     contents.on('did-navigate-in-page', (_event, url, isMainFrame) => {
       if (isMainFrame) this.emit({ type: 'navigated', url });

@@ -403,9 +403,12 @@ function start(): void {
     if (window.isMinimized()) window.restore();
     window.focus();
   });
-  app.on('before-quit', () => {
+  // clearOnExit: browser data is cleared before the app really quits (clearing is asynchronous).
+  let cleared = false;
+  app.on('before-quit', (event) => {
     clearInterval(housekeeping);
     prompts.denyAll();
+    if (cleared) return;
     const toClear = workspaces.store.workspaces.flatMap((workspace) =>
       workspace.services
         .filter((service) => service.clearOnExit && service.persistSession)
@@ -418,7 +421,14 @@ function start(): void {
           }),
         ),
     );
-    void clearPartitions([...new Set(toClear)]);
+    if (toClear.length === 0) return;
+    event.preventDefault();
+    void clearPartitions([...new Set(toClear)])
+      .catch((error: unknown) => log.error('Clearing data on exit failed', { error }))
+      .finally(() => {
+        cleared = true;
+        app.quit();
+      });
   });
   window.on('closed', () => {
     viewManager.destroyAll();

@@ -28,3 +28,26 @@ export function totalUnread(badges: Iterable<UnreadBadge>): UnreadBadge {
   }
   return { count: Math.min(99_999, count), attention: attention && count === 0 };
 }
+
+/**
+ * What a page's favicon says. Some services encode the count in the icon's address (Gmail:
+ * `…/unreadcountfavicon/3/…`); others swap to an icon whose name marks news (`favicon-unread`,
+ * `-alert`, `-notification`, `-badge`, `-dot`). Undefined when the icon says nothing.
+ */
+export function unreadFromFavicon(faviconUrls: readonly string[]): UnreadBadge | undefined {
+  for (const url of faviconUrls) {
+    const count = /unreadcount\w*\/(\d{1,5})\//i.exec(url);
+    if (count) return { count: Number(count[1]), attention: false };
+  }
+  const marked = faviconUrls.some((url) =>
+    /[-_/.](?:unread|alert|notification|badge|dot)s?[-_.]/i.test(url.split('?')[0] ?? ''),
+  );
+  return marked ? { count: 0, attention: true } : undefined;
+}
+
+/** The title and the favicon together: the higher count wins; a dot only without a count. */
+export function combineBadges(title: UnreadBadge, favicon: UnreadBadge | undefined): UnreadBadge {
+  if (!favicon) return title;
+  const count = Math.max(title.count, favicon.count);
+  return { count, attention: count === 0 && (title.attention || favicon.attention) };
+}

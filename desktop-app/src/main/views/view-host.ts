@@ -13,6 +13,7 @@ export interface Rectangle {
 
 export type ViewEvent =
   | { type: 'title'; title: string }
+  | { type: 'favicon'; urls: string[] }
   | { type: 'navigated'; url: string }
   | { type: 'loading'; loading: boolean }
   | { type: 'audible'; audible: boolean }

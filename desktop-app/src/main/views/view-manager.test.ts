@@ -297,7 +297,10 @@ describe('ViewManager', () => {
     ]);
     for (const id of ['a', 'b', 'c', 'muted']) manager.activate(id);
     host.latest('a')!.emit({ type: 'title', title: '(2) A' });
-    host.latest('b')!.emit({ type: 'title', title: '[3] B' });
+    host.latest('b')!.emit({ type: 'title', title: 'B' });
+    host
+      .latest('b')!
+      .emit({ type: 'favicon', urls: ['https://b.example.com/unreadcountfavicon/3/icon.png'] });
     host.latest('c')!.emit({ type: 'title', title: '• C' });
     host.latest('muted')!.emit({ type: 'title', title: '(50) M' });
     const unread = manager.unread();

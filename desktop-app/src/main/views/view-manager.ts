@@ -3,7 +3,7 @@ import type { ViewState } from '@flowdesk/shared/ipc';
 import { CircuitBreaker, computeBackoffDelay } from '@flowdesk/shared/resilience';
 import { sessionPartitionFor } from '@flowdesk/shared/workspace';
 import type { WorkspaceService, WorkspaceSettings } from '@flowdesk/shared/workspace';
-import { totalUnread, unreadFromTitle } from './unread';
+import { combineBadges, totalUnread, unreadFromFavicon, unreadFromTitle } from './unread';
 import type { UnreadBadge } from './unread';
 import type { Rectangle, ServiceViewHandle, ViewEvent, ViewHost } from './view-host';
 
@@ -49,6 +49,8 @@ interface Entry {
   startedAt: number;
   title: string | undefined;
   badge: UnreadBadge;
+  titleBadge: UnreadBadge;
+  faviconBadge: UnreadBadge | undefined;
   crashes: number;
   breaker: CircuitBreaker;
   error: ViewState['error'];
@@ -101,6 +103,8 @@ export class ViewManager {
         startedAt: 0,
         title: undefined,
         badge: { count: 0, attention: false },
+        titleBadge: { count: 0, attention: false },
+        faviconBadge: undefined,
         crashes: 0,
         breaker: new CircuitBreaker({
           name: managed.service.name,
@@ -278,7 +282,12 @@ export class ViewManager {
     switch (event.type) {
       case 'title':
         entry.title = event.title;
-        entry.badge = unreadFromTitle(event.title);
+        entry.titleBadge = unreadFromTitle(event.title);
+        entry.badge = combineBadges(entry.titleBadge, entry.faviconBadge);
+        break;
+      case 'favicon':
+        entry.faviconBadge = unreadFromFavicon(event.urls);
+        entry.badge = combineBadges(entry.titleBadge, entry.faviconBadge);
         break;
       case 'navigated':
         entry.lastUrl = event.url;
