@@ -12,7 +12,7 @@ import { createIpcDispatcher } from '../src/main/ipc/dispatcher';
 import { createIpcHandlers } from '../src/main/ipc/handlers';
 import { PermissionPrompts } from '../src/main/security/permission-prompts';
 import { FakeViewHost } from '../src/main/views/fake-view-host.test-support';
-import { ViewManager } from '../src/main/views/view-manager';
+import { ViewManager, managedServicesOf } from '../src/main/views/view-manager';
 
 /**
  * The contract test: every channel's example request goes through the real dispatcher and the
@@ -59,16 +59,7 @@ function environment() {
     newId: () => `new-${++nextId}`,
   });
   const views = new ViewManager({ host: new FakeViewHost() });
-  const sync = () =>
-    views.setServices(
-      workspaces.store.workspaces.flatMap((workspace) =>
-        workspace.services.map((service) => ({
-          workspaceId: workspace.id,
-          service,
-          hibernation: workspace.settings.hibernation,
-        })),
-      ),
-    );
+  const sync = () => views.setServices(managedServicesOf(workspaces.store));
   sync();
   workspaces.onChange(sync);
   const audit = new AuditTrail({ directory, userAgent: 'Flow Desk/test', retentionDays: 30 });

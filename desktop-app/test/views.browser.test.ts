@@ -4,7 +4,7 @@ import { ok } from '@flowdesk/shared/core';
 import { workspaceStoreSchema } from '@flowdesk/shared/workspace';
 import { WorkspaceManager } from '../src/main/data/workspace-manager';
 import { scopeForService } from '../src/main/security/service-scope';
-import { ViewManager } from '../src/main/views/view-manager';
+import { ViewManager, managedServicesOf } from '../src/main/views/view-manager';
 import { ChromiumViewHost, launchChromium } from './support/chromium-view-host';
 import { startFixtureServer } from './support/fixture-server';
 import type { FixtureServer } from './support/fixture-server';
@@ -64,15 +64,7 @@ function environment() {
     grantsFor: (id) => workspaces.findService(id)?.service.permissions ?? [],
   });
   const views = new ViewManager({ host });
-  views.setServices(
-    workspaces.store.workspaces.flatMap((workspace) =>
-      workspace.services.map((entry) => ({
-        workspaceId: workspace.id,
-        service: entry,
-        hibernation: workspace.settings.hibernation,
-      })),
-    ),
-  );
+  views.setServices(managedServicesOf(workspaces.store));
   /** Opens a service and waits until its page has loaded. */
   const open = async (serviceId: string): Promise<Page> => {
     views.activate(serviceId);

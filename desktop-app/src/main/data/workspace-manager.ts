@@ -27,6 +27,7 @@ import type {
   WorkspaceStore,
 } from '@flowdesk/shared/workspace';
 import type { AuditEventInput } from './audit-trail';
+import { storeInvalidError } from './workspace-store';
 
 /**
  * Every change to workspaces, services and settings goes through here: checked with the shared
@@ -492,13 +493,7 @@ export class WorkspaceManager {
     change(draft);
     const parsed = workspaceStoreSchema.safeParse(draft);
     if (!parsed.success) {
-      return err(
-        new FlowDeskError(
-          'STORE_INVALID',
-          'The change was not saved because it would damage your workspaces.',
-          { cause: parsed.error },
-        ),
-      );
+      return err(storeInvalidError(parsed.error));
     }
     const saved = this.deps.repository.save(parsed.data);
     if (!saved.ok) return saved;

@@ -44,6 +44,15 @@ export interface LoadedStore {
 
 const FILE = 'workspaces';
 
+/** The refusal of a change that would leave an invalid store (used by the store and its manager). */
+export function storeInvalidError(cause: unknown): FlowDeskError {
+  return new FlowDeskError(
+    'STORE_INVALID',
+    'The change was not saved because it would damage your workspaces.',
+    { cause },
+  );
+}
+
 export class WorkspaceStoreRepository {
   readonly mainPath: string;
   readonly snapshotPath: string;
@@ -81,13 +90,7 @@ export class WorkspaceStoreRepository {
     }
     const parsed = workspaceStoreSchema.safeParse(store);
     if (!parsed.success) {
-      return err(
-        new FlowDeskError(
-          'STORE_INVALID',
-          'The change was not saved because it would damage your workspaces.',
-          { cause: parsed.error },
-        ),
-      );
+      return err(storeInvalidError(parsed.error));
     }
     try {
       this.confFile().store = parsed.data;

@@ -37,7 +37,7 @@ import { createRequestBlocker } from '../security/request-blocker';
 import { scopeForService } from '../security/service-scope';
 import { cleanUserAgent, userAgentFor } from '../security/user-agent';
 import { appUiViewOptions } from '../security/web-preferences';
-import { ViewManager } from '../views/view-manager';
+import { ViewManager, managedServicesOf } from '../views/view-manager';
 import { ElectronViewHost } from './electron-view-host';
 
 /**
@@ -272,16 +272,7 @@ function start(): void {
       log.warn('Service view crashed', { serviceId, reason, willRestart }),
   });
   viewLookup.manager = viewManager;
-  const syncViews = () =>
-    viewManager.setServices(
-      workspaces.store.workspaces.flatMap((workspace) =>
-        workspace.services.map((service) => ({
-          workspaceId: workspace.id,
-          service,
-          hibernation: workspace.settings.hibernation,
-        })),
-      ),
-    );
+  const syncViews = () => viewManager.setServices(managedServicesOf(workspaces.store));
   syncViews();
   workspaces.onChange((store) => {
     syncViews();

@@ -2,7 +2,11 @@ import { FlowDeskError } from '@flowdesk/shared/core';
 import type { ViewState } from '@flowdesk/shared/ipc';
 import { CircuitBreaker, computeBackoffDelay } from '@flowdesk/shared/resilience';
 import { sessionPartitionFor } from '@flowdesk/shared/workspace';
-import type { WorkspaceService, WorkspaceSettings } from '@flowdesk/shared/workspace';
+import type {
+  WorkspaceService,
+  WorkspaceSettings,
+  WorkspaceStore,
+} from '@flowdesk/shared/workspace';
 import { combineBadges, totalUnread, unreadFromFavicon, unreadFromTitle } from './unread';
 import type { UnreadBadge } from './unread';
 import type { Rectangle, ServiceViewHandle, ViewEvent, ViewHost } from './view-host';
@@ -19,6 +23,17 @@ export interface ManagedService {
   workspaceId: string;
   service: WorkspaceService;
   hibernation: WorkspaceSettings['hibernation'];
+}
+
+/** Every service of a store with its workspace and that workspace's hibernation settings. */
+export function managedServicesOf(store: WorkspaceStore): ManagedService[] {
+  return store.workspaces.flatMap((workspace) =>
+    workspace.services.map((service) => ({
+      workspaceId: workspace.id,
+      service,
+      hibernation: workspace.settings.hibernation,
+    })),
+  );
 }
 
 export type HibernateReason = 'user' | 'limit' | 'idle' | 'memory';
