@@ -23,7 +23,9 @@ import { ViewManager, managedServicesOf } from '../src/main/views/view-manager';
 const now = '2026-11-24T10:00:00.000Z';
 const directories: string[] = [];
 afterEach(() =>
-  directories.splice(0).forEach((directory) => rmSync(directory, { recursive: true, force: true })),
+  directories
+    .splice(0)
+    .forEach((directory) => rmSync(directory, { recursive: true, force: true, maxRetries: 3 })),
 );
 
 function environment() {

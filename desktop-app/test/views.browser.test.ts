@@ -31,6 +31,8 @@ afterAll(async () => {
 });
 
 const now = '2026-11-24T10:00:00.000Z';
+/** Pages load in real Chromium: give slow CI machines time before a poll gives up. */
+const POLL = { timeout: 15_000, interval: 50 };
 
 function environment() {
   const custom = (id: string, path: string, extra: object = {}) => ({
@@ -70,7 +72,7 @@ function environment() {
     views.activate(serviceId);
     const page = await host.latest(serviceId)!.page;
     await expect
-      .poll(() => page.evaluate(() => document.readyState).catch(() => 'loading'))
+      .poll(() => page.evaluate(() => document.readyState).catch(() => 'loading'), POLL)
       .toBe('complete');
     await page.waitForFunction(() => 'flowdeskFixture' in window);
     return page;
@@ -116,7 +118,7 @@ describe('service views in Chromium', () => {
     await page.evaluate((url) => {
       window.location.href = url;
     }, foreignUrl);
-    await expect.poll(() => host.openedExternally).toEqual([foreignUrl]);
+    await expect.poll(() => host.openedExternally, POLL).toEqual([foreignUrl]);
     expect(page.url()).toBe(`${service.origin}/one`);
     expect(await page.textContent('#title')).toBe('service /one');
     expect(host.audit).toEqual([
@@ -131,7 +133,7 @@ describe('service views in Chromium', () => {
     await page.evaluate((url) => {
       window.location.href = url;
     }, `${service.origin}/one/inbox`);
-    await expect.poll(() => page.url()).toBe(`${service.origin}/one/inbox`);
+    await expect.poll(() => page.url(), POLL).toBe(`${service.origin}/one/inbox`);
     await host.close();
   });
 
@@ -140,15 +142,17 @@ describe('service views in Chromium', () => {
     const page = await open('s1');
     const context = host.contexts.get('persist:ws-w1')!;
     await page.evaluate((url) => window.open(url, '_blank'), `${foreign.origin}/popup`);
-    await expect.poll(() => host.openedExternally).toEqual([`${foreign.origin}/popup`]);
-    await expect.poll(() => context.pages().length).toBe(1);
+    await expect.poll(() => host.openedExternally, POLL).toEqual([`${foreign.origin}/popup`]);
+    await expect.poll(() => context.pages().length, POLL).toBe(1);
     await page.evaluate((url) => window.open(url, 'signin'), `${service.origin}/sign-in`);
     await expect
-      .poll(() =>
-        context
-          .pages()
-          .map((candidate) => new URL(candidate.url()).pathname)
-          .sort(),
+      .poll(
+        () =>
+          context
+            .pages()
+            .map((candidate) => new URL(candidate.url()).pathname)
+            .sort(),
+        POLL,
       )
       .toEqual(['/one', '/sign-in']);
     await host.close();
@@ -193,11 +197,11 @@ describe('service views in Chromium', () => {
       window.location.href = url;
     }, `${service.origin}/one/thread/42`);
     await expect
-      .poll(() => views.states().find((state) => state.serviceId === 's1')?.url)
+      .poll(() => views.states().find((state) => state.serviceId === 's1')?.url, POLL)
       .toBe(`${service.origin}/one/thread/42`);
     const context = host.contexts.get('persist:ws-w1')!;
     expect(views.hibernate('s1')).toBe(true);
-    await expect.poll(() => page.isClosed()).toBe(true);
+    await expect.poll(() => page.isClosed(), POLL).toBe(true);
     expect(context.pages()).toHaveLength(0);
     const woken = await open('s1');
     expect(woken).not.toBe(page);

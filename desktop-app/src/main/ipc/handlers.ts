@@ -109,7 +109,7 @@ export function createIpcHandlers(deps: IpcHandlerDependencies): IpcHandlers {
       await deps.clearServiceData(serviceId);
       const found = workspaces.findService(serviceId);
       if (found) {
-        void deps.audit
+        await deps.audit
           .logWorkspaceEvent({
             type: 'data_cleared',
             severity: 'low',
