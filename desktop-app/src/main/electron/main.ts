@@ -390,6 +390,17 @@ function start(): void {
     viewManager.tick();
   }, 60_000);
 
+  // Audit retention: at start and once a day, entries older than the retention period go.
+  const applyRetention = () => {
+    for (const workspace of workspaces.store.workspaces) {
+      void audit
+        .applyRetention(workspace.id)
+        .catch((error: unknown) => log.warn('Audit retention failed', { error }));
+    }
+  };
+  applyRetention();
+  const retention = setInterval(applyRetention, 24 * 60 * 60 * 1000);
+
   app.on('second-instance', () => {
     if (window.isMinimized()) window.restore();
     window.focus();
@@ -398,6 +409,7 @@ function start(): void {
   let cleared = false;
   app.on('before-quit', (event) => {
     clearInterval(housekeeping);
+    clearInterval(retention);
     prompts.denyAll();
     if (cleared) return;
     const toClear = workspaces.store.workspaces.flatMap((workspace) =>
