@@ -1,5 +1,6 @@
 import { parse } from 'tldts';
 import { PRIVATE_NAME_SUFFIXES } from '../security/network';
+import { parseUrl } from '../security/origin';
 
 export type HostKind =
   /** A public DNS name whose registrable domain (eTLD+1, private suffixes included) is known. */
@@ -23,11 +24,6 @@ export function classifyHost(hostname: string): HostKind {
 
 /** A parsed http(s) URL, or undefined for anything else (bad syntax, other schemes). */
 export function parseWebUrl(value: unknown): URL | undefined {
-  if (typeof value !== 'string') return undefined;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:' ? url : undefined;
-  } catch {
-    return undefined;
-  }
+  const url = parseUrl(value);
+  return url && (url.protocol === 'https:' || url.protocol === 'http:') ? url : undefined;
 }

@@ -24,6 +24,16 @@ describe('computeBackoffDelay', () => {
     expect(computeBackoffDelay(3, { ...options, jitter: 'equal' }, () => 1)).toBe(400);
   });
 
+  it('stays under the cap even where halving tiny values rounds up (found by fast-check)', () => {
+    const tiny = {
+      initialDelayMs: 1.5e-323,
+      maxDelayMs: 1.5e-323,
+      multiplier: 0,
+      jitter: 'equal' as const,
+    };
+    expect(computeBackoffDelay(0, tiny, () => 0.75)).toBeLessThanOrEqual(1.5e-323);
+  });
+
   it('is always a finite delay within [0, maxDelayMs]', () => {
     fc.assert(
       fc.property(

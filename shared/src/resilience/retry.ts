@@ -36,7 +36,8 @@ export function computeBackoffDelay(
     case 'none':
       return capped;
     case 'equal':
-      return capped / 2 + (capped / 2) * unit;
+      // Clamped: with tiny values, rounding of the halves can exceed the cap.
+      return Math.min(capped, capped / 2 + (capped / 2) * unit);
     case 'full':
       return capped * unit;
   }

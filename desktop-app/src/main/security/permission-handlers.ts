@@ -5,7 +5,7 @@ import type {
   PermissionRequest,
   Session,
 } from 'electron';
-import { decidePermission, isPermissionGranted } from '@flowdesk/shared/security';
+import { decidePermission, isPermissionGranted, parseUrl } from '@flowdesk/shared/security';
 import type { NavigationScope, PermissionGrantLike } from '@flowdesk/shared/security';
 
 /**
@@ -60,12 +60,9 @@ function mediaTypesOf(details: PermissionRequest): ('audio' | 'video')[] | undef
     : undefined;
 }
 
+/** The origin a permission request comes from; '' (matches nothing) when it has none. */
 function originOf(url: string | undefined): string {
-  try {
-    return url ? new URL(url).origin : '';
-  } catch {
-    return '';
-  }
+  return parseUrl(url)?.origin ?? '';
 }
 
 export function installPermissionHandlers(
