@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { IPC_CHANNEL_EXAMPLES, IPC_CHANNEL_NAMES, parseIpcResponse } from '@flowdesk/shared/ipc';
-import type { IpcChannel } from '@flowdesk/shared/ipc';
+import type { IpcChannel, IpcEnvelope } from '@flowdesk/shared/ipc';
 import { workspaceStoreSchema } from '@flowdesk/shared/workspace';
+import type { WorkspaceStore } from '@flowdesk/shared/workspace';
 import { AuditTrail } from '../src/main/data/audit-trail';
 import { WorkspaceManager } from '../src/main/data/workspace-manager';
 import { WorkspaceStoreRepository } from '../src/main/data/workspace-store';
@@ -13,14 +14,16 @@ import { createIpcHandlers } from '../src/main/ipc/handlers';
 import { PermissionPrompts } from '../src/main/security/permission-prompts';
 import { FakeViewHost } from '../src/main/views/fake-view-host.test-support';
 import { ViewManager, managedServicesOf } from '../src/main/views/view-manager';
+import { createInPageBackend } from './support/in-page-backend';
 
 /**
- * The contract test: every channel's example request goes through the real dispatcher and the
- * real handlers (store on disk, audit trail, view manager over a fake host), and every answer
- * must parse with the contract's response schema — so main process and contract cannot drift.
+ * The contract suite. The same scenarios run against the main process's setup (store and audit
+ * trail on disk) and against the in-page implementation the UI tests use, so the UI is never
+ * tested against behaviour the app does not have.
  */
 
 const now = '2026-11-24T10:00:00.000Z';
+const ui = { frameUrl: 'app://flowdesk/index.html', isMainFrame: true, webContentsId: 1 };
 const directories: string[] = [];
 afterEach(() =>
   directories
@@ -28,12 +31,8 @@ afterEach(() =>
     .forEach((directory) => rmSync(directory, { recursive: true, force: true, maxRetries: 3 })),
 );
 
-function environment() {
-  const directory = mkdtempSync(join(tmpdir(), 'flowdesk-ipc-'));
-  directories.push(directory);
-  const repository = new WorkspaceStoreRepository(directory);
-  repository.load();
-  const initial = workspaceStoreSchema.parse({
+function seededStore(): WorkspaceStore {
+  return workspaceStoreSchema.parse({
     schemaVersion: 1,
     activeWorkspaceId: 'w1',
     workspaces: [
@@ -54,21 +53,40 @@ function environment() {
       { id: 'w2', name: 'Home', createdAt: now },
     ],
   });
+}
+
+interface ContractEnvironment {
+  dispatch(channel: unknown, payload: unknown): Promise<IpcEnvelope<unknown>>;
+  /** Ids of the permission questions sent to the UI, oldest first. */
+  permissionRequests: string[];
+  /** A service page asks for a permission (what the session's request handler passes on). */
+  askPermission(serviceId: string, permission: string, origin: string): Promise<boolean>;
+  opened: string[];
+}
+
+function mainProcessEnvironment(): ContractEnvironment & {
+  forged(channel: unknown, payload: unknown): Promise<IpcEnvelope<unknown>>;
+} {
+  const directory = mkdtempSync(join(tmpdir(), 'flowdesk-ipc-'));
+  directories.push(directory);
+  const repository = new WorkspaceStoreRepository(directory);
+  repository.load();
+  const audit = new AuditTrail({ directory, userAgent: 'Flow Desk/test', retentionDays: 30 });
   let nextId = 0;
-  const workspaces = new WorkspaceManager(initial, {
+  const workspaces = new WorkspaceManager(seededStore(), {
     repository,
     now: () => new Date(now),
     newId: () => `new-${++nextId}`,
+    audit: (event) => void audit.logWorkspaceEvent(event).catch(() => undefined),
   });
-  const views = new ViewManager({ host: new FakeViewHost() });
-  const sync = () => views.setServices(managedServicesOf(workspaces.store));
-  sync();
-  workspaces.onChange(sync);
-  const audit = new AuditTrail({ directory, userAgent: 'Flow Desk/test', retentionDays: 30 });
+  const views = new ViewManager({ host: new FakeViewHost(true) });
+  views.setServices(managedServicesOf(workspaces.store));
+  workspaces.onChange((store) => views.setServices(managedServicesOf(store)));
+  const permissionRequests: string[] = [];
   const prompts = new PermissionPrompts({
-    send: () => undefined,
-    remember: () => undefined,
-    newId: () => 'r1',
+    send: (event) => permissionRequests.push(event.requestId),
+    remember: (serviceId, grant) => void workspaces.rememberPermission(serviceId, grant),
+    newId: () => `r${++nextId}`,
   });
   const opened: string[] = [];
   const dispatch = createIpcDispatcher({
@@ -90,11 +108,36 @@ function environment() {
       diagnosticsReport: () => 'Flow Desk 0.1.0',
     }),
   });
-  return { dispatch, workspaces, views, opened };
+  return {
+    dispatch: (channel, payload) => dispatch(channel, payload, ui),
+    forged: (channel: unknown, payload: unknown) =>
+      dispatch(channel, payload, {
+        frameUrl: 'https://app.slack.com/client',
+        isMainFrame: true,
+        webContentsId: 7,
+      }),
+    permissionRequests,
+    askPermission: (serviceId, permission, origin) => {
+      const found = workspaces.findService(serviceId);
+      return found
+        ? prompts.ask({ workspaceId: found.workspace.id, serviceId, permission, origin })
+        : Promise.resolve(false);
+    },
+    opened,
+  };
 }
 
-const ui = { frameUrl: 'app://flowdesk/index.html', isMainFrame: true, webContentsId: 1 };
-/** Channels whose example cannot succeed here, and the typed refusal they must give. */
+function inPageEnvironment(): ContractEnvironment {
+  const backend = createInPageBackend({ initial: seededStore(), now: () => new Date(now) });
+  return {
+    dispatch: backend.dispatch,
+    askPermission: backend.askPermission,
+    opened: backend.opened,
+    permissionRequests: backend.permissionRequests,
+  };
+}
+
+/** Channels whose example cannot succeed in a fresh environment, and the refusal they give. */
 const EXPECTED_REFUSALS: Partial<Record<IpcChannel, string>> = {
   'permissions:decide': 'PERMISSION_REQUEST_UNKNOWN',
   'backups:create': 'FEATURE_NOT_AVAILABLE',
@@ -103,94 +146,164 @@ const EXPECTED_REFUSALS: Partial<Record<IpcChannel, string>> = {
   'license:sign-out': 'FEATURE_NOT_AVAILABLE',
 };
 
-describe('IPC contract against the real main-process handlers', () => {
+async function call<C extends IpcChannel>(env: ContractEnvironment, channel: C, payload: unknown) {
+  return parseIpcResponse(channel, await env.dispatch(channel, payload));
+}
+
+describe.each([
+  ['the main process', mainProcessEnvironment],
+  ['the in-page UI stand-in', inPageEnvironment],
+] as [string, () => ContractEnvironment][])('IPC contract: %s', (_name, makeEnvironment) => {
   it.each(IPC_CHANNEL_NAMES)('%s answers within the contract', async (channel) => {
-    const { dispatch } = environment();
-    const envelope = await dispatch(channel, IPC_CHANNEL_EXAMPLES[channel].request, ui);
-    const response = parseIpcResponse(channel, envelope);
+    const response = await call(makeEnvironment(), channel, IPC_CHANNEL_EXAMPLES[channel].request);
     const refusal = EXPECTED_REFUSALS[channel];
-    if (refusal) {
-      expect(!response.ok && response.error.code).toBe(refusal);
-    } else {
-      expect(response.ok, JSON.stringify(envelope)).toBe(true);
+    if (refusal) expect(!response.ok && response.error.code).toBe(refusal);
+    else expect(response.ok, JSON.stringify(!response.ok && response.error.toJSON())).toBe(true);
+  });
+
+  it('creates, reorders and removes workspaces, and refuses a nameless one', async () => {
+    const env = makeEnvironment();
+    const created = await call(env, 'workspaces:create', {
+      name: 'Side project',
+      services: [{ type: 'github' }],
+    });
+    expect(created.ok && created.value.services[0]?.type).toBe('github');
+    const id = created.ok ? created.value.id : '';
+    const state = await call(env, 'state:get', undefined);
+    expect(state.ok && state.value.workspaces.map((workspace) => workspace.name)).toEqual([
+      'Work',
+      'Home',
+      'Side project',
+    ]);
+    expect((await call(env, 'workspaces:reorder', { workspaceIds: [id, 'w2', 'w1'] })).ok).toBe(
+      true,
+    );
+    expect(await call(env, 'workspaces:create', { name: '  ' })).toMatchObject({
+      ok: false,
+      error: { code: 'WORKSPACE_INPUT_INVALID', message: 'Enter a name for the workspace.' },
+    });
+    expect(await call(env, 'workspaces:remove', { workspaceId: id, clearData: false })).toEqual({
+      ok: true,
+      value: { removedServiceCount: 1 },
+    });
+    const after = await call(env, 'state:get', undefined);
+    expect(after.ok && after.value.workspaces.map((workspace) => workspace.id)).toEqual([
+      'w2',
+      'w1',
+    ]);
+  });
+
+  it('refuses a custom service with a bad address, naming the field, then accepts a good one', async () => {
+    const env = makeEnvironment();
+    const bad = await call(env, 'services:add', {
+      workspaceId: 'w1',
+      service: { type: 'custom-template', name: 'Wiki', url: 'javascript:alert(1)' },
+    });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: {
+        code: 'SERVICE_INPUT_INVALID',
+        details: { fields: [{ field: 'service.url', code: 'URL_SCHEME_NOT_ALLOWED' }] },
+      },
+    });
+    const good = await call(env, 'services:add', {
+      workspaceId: 'w1',
+      service: { type: 'custom-template', name: 'Wiki', url: 'wiki.example.org' },
+    });
+    expect(good.ok && good.value.url).toBe('https://wiki.example.org/');
+  });
+
+  it('asks, remembers, lists and revokes a permission answer', async () => {
+    const env = makeEnvironment();
+    const answer = env.askPermission('s1', 'media', 'https://app.slack.com');
+    expect(env.permissionRequests).toHaveLength(1);
+    const decided = await call(env, 'permissions:decide', {
+      requestId: env.permissionRequests[0],
+      decision: 'granted',
+      remember: true,
+    });
+    expect(decided.ok).toBe(true);
+    await expect(answer).resolves.toBe(true);
+    const listed = await call(env, 'permissions:list', { serviceId: 's1' });
+    expect(listed.ok && listed.value.map((entry) => entry.grant.permission)).toEqual(['media']);
+    expect(
+      (await call(env, 'permissions:revoke', { serviceId: 's1', permission: 'media' })).ok,
+    ).toBe(true);
+    const empty = await call(env, 'permissions:list', { serviceId: 's1' });
+    expect(empty.ok && empty.value).toEqual([]);
+  });
+
+  it('records changes in a verifiable audit trail', async () => {
+    const env = makeEnvironment();
+    await call(env, 'services:add', { workspaceId: 'w1', service: { type: 'notion' } });
+    const trail = await call(env, 'audit:list', { workspaceId: 'w1' });
+    expect(trail.ok && trail.value.map((entry) => entry.event.type)).toEqual(['service_added']);
+    expect(await call(env, 'audit:verify', { workspaceId: 'w1' })).toEqual({
+      ok: true,
+      value: { valid: true, checkedEntries: 1 },
+    });
+  });
+
+  it('opens only web and mail links outside, and refuses unknown services', async () => {
+    const env = makeEnvironment();
+    expect(await call(env, 'app:open-external', { url: 'file:///etc/passwd' })).toMatchObject({
+      ok: false,
+      error: { code: 'EXTERNAL_URL_REFUSED' },
+    });
+    expect((await call(env, 'app:open-external', { url: 'https://flowdesk.app/help' })).ok).toBe(
+      true,
+    );
+    expect(env.opened).toEqual(['https://flowdesk.app/help']);
+    for (const channel of [
+      'views:activate',
+      'views:reload',
+      'views:hibernate',
+      'views:clear-data',
+    ] as const) {
+      expect(await call(env, channel, { serviceId: 'nope' }), channel).toMatchObject({
+        ok: false,
+        error: { code: 'SERVICE_NOT_FOUND' },
+      });
     }
   });
 
-  it('changes state that later requests see', async () => {
-    const { dispatch, workspaces, views, opened } = environment();
-    await dispatch('services:add', { workspaceId: 'w2', service: { type: 'github' } }, ui);
-    expect(workspaces.findWorkspace('w2')?.services.map((service) => service.type)).toEqual([
-      'github',
-    ]);
-    await dispatch('views:activate', { serviceId: 'new-1' }, ui);
-    expect(views.activeService).toBe('new-1');
-    expect(workspaces.store.activeWorkspaceId).toBe('w2');
-    const refused = await dispatch('app:open-external', { url: 'file:///etc/passwd' }, ui);
-    expect(refused).toMatchObject({ ok: false, error: { code: 'EXTERNAL_URL_REFUSED' } });
-    await dispatch('app:open-external', { url: 'https://flowdesk.app/help' }, ui);
-    expect(opened).toEqual(['https://flowdesk.app/help']);
-    expect(await dispatch('views:reload', { serviceId: 'nope' }, ui)).toMatchObject({
-      ok: false,
-      error: { code: 'SERVICE_NOT_FOUND' },
-    });
-    expect(await dispatch('views:activate', { serviceId: 'nope' }, ui)).toMatchObject({
-      ok: false,
-      error: { code: 'SERVICE_NOT_FOUND' },
-    });
-  });
-
-  it('refuses a forged message from a service page', async () => {
-    const { dispatch, workspaces } = environment();
-    const forged = await dispatch(
-      'workspaces:remove',
-      { workspaceId: 'w1', clearData: true },
-      { frameUrl: 'https://app.slack.com/client', isMainFrame: true, webContentsId: 7 },
-    );
-    expect(forged).toMatchObject({ ok: false, error: { code: 'IPC_FORBIDDEN_SENDER' } });
-    expect(workspaces.findWorkspace('w1')).toBeDefined();
-  });
-
-  it('controls views and lists and revokes permission answers', async () => {
-    const { dispatch, views, workspaces } = environment();
-    await dispatch('views:activate', { serviceId: 's1' }, ui);
+  it('controls views and lists their state', async () => {
+    const env = makeEnvironment();
+    expect((await call(env, 'views:activate', { serviceId: 's1' })).ok).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const states = await call(env, 'views:list-states', undefined);
+    expect(states.ok && states.value.find((state) => state.serviceId === 's1')?.state).toBe('live');
     for (const channel of [
       'views:go-back',
       'views:go-forward',
       'views:hibernate',
       'views:clear-data',
     ] as const) {
-      expect(await dispatch(channel, { serviceId: 's1' }, ui), channel).toEqual({
+      expect(await call(env, channel, { serviceId: 's1' }), channel).toEqual({
         ok: true,
         value: null,
       });
-      expect(await dispatch(channel, { serviceId: 'zz' }, ui), channel).toMatchObject({
-        ok: false,
-        error: { code: 'SERVICE_NOT_FOUND' },
-      });
     }
-    expect(views.liveCount()).toBe(0);
-    workspaces.rememberPermission('s1', {
-      permission: 'notifications',
-      decision: 'granted',
-      decidedAt: now,
-    });
-    expect(await dispatch('permissions:list', {}, ui)).toMatchObject({
-      ok: true,
-      value: [{ serviceId: 's1', grant: { permission: 'notifications' } }],
-    });
-    expect(await dispatch('permissions:list', { serviceId: 'other' }, ui)).toEqual({
-      ok: true,
-      value: [],
-    });
+    const after = await call(env, 'views:list-states', undefined);
+    expect(after.ok && after.value.find((state) => state.serviceId === 's1')?.state).toBe(
+      'hibernated',
+    );
+    expect((await call(env, 'services:remove', { serviceId: 's1', clearData: false })).ok).toBe(
+      true,
+    );
+  });
+});
+
+describe('the IPC dispatcher of the main process', () => {
+  it('refuses a forged message from a service page and leaves the store alone', async () => {
+    const env = mainProcessEnvironment();
     expect(
-      await dispatch('permissions:revoke', { serviceId: 's1', permission: 'notifications' }, ui),
-    ).toEqual({ ok: true, value: null });
-    expect(await dispatch('services:remove', { serviceId: 's1', clearData: false }, ui)).toEqual({
-      ok: true,
-      value: null,
-    });
-    expect(
-      await dispatch('audit:list', { workspaceId: 'w1', beforeSequence: 5 }, ui),
-    ).toMatchObject({ ok: true });
+      await env.forged('workspaces:remove', { workspaceId: 'w1', clearData: true }),
+    ).toMatchObject({ ok: false, error: { code: 'IPC_FORBIDDEN_SENDER' } });
+    const state = await call(env, 'state:get', undefined);
+    expect(state.ok && state.value.workspaces.map((workspace) => workspace.id)).toEqual([
+      'w1',
+      'w2',
+    ]);
   });
 });

@@ -4,15 +4,10 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { FlowDeskError } from '@flowdesk/shared/core';
 import type { AuditVerification } from '@flowdesk/shared/ipc';
-import { redactValue } from '@flowdesk/shared/monitoring';
-import {
-  AUDIT_ENTRY_VERSION,
-  AUDIT_GENESIS_HASH,
-  canonicalJson,
-  isId,
-  workspaceAuditEntrySchema,
-} from '@flowdesk/shared/workspace';
-import type { SecurityEventType, Severity, WorkspaceAuditEntry } from '@flowdesk/shared/workspace';
+import { AUDIT_GENESIS_HASH, canonicalJson, isId } from '@flowdesk/shared/workspace';
+import type { WorkspaceAuditEntry } from '@flowdesk/shared/workspace';
+import { GENESIS_HEAD, buildAuditEntry, parseAuditLine, verifyAuditChain } from './audit-chain';
+import type { AuditEventInput, Sha256 } from './audit-chain';
 import { readTextFile, writeFileAtomic } from './atomic-file';
 
 /**
@@ -22,15 +17,7 @@ import { readTextFile, writeFileAtomic } from './atomic-file';
  * chain begins (an anchor file), so pruning is not mistaken for tampering.
  */
 
-export interface AuditEventInput {
-  type: SecurityEventType;
-  severity: Severity;
-  workspaceId: string;
-  serviceId?: string;
-  action: string;
-  result: 'success' | 'failure' | 'blocked';
-  metadata?: Record<string, unknown>;
-}
+export type { AuditEventInput } from './audit-chain';
 
 export interface AuditTrailOptions {
   directory: string;
@@ -50,18 +37,8 @@ export function hashAuditEntry(entry: Omit<WorkspaceAuditEntry, 'hash'>): string
   return createHash('sha256').update(canonicalJson(entry)).digest('hex');
 }
 
-interface ParsedLine {
-  entry?: WorkspaceAuditEntry;
-}
-
-function parseLine(line: string): ParsedLine {
-  try {
-    const parsed = workspaceAuditEntrySchema.safeParse(JSON.parse(line));
-    return parsed.success ? { entry: parsed.data } : {};
-  } catch {
-    return {};
-  }
-}
+/** SHA-256 hex of a text with node:crypto, in the shape the chain helpers take. */
+const sha256: Sha256 = (text) => Promise.resolve(createHash('sha256').update(text).digest('hex'));
 
 export class AuditTrail {
   private readonly directory: string;
@@ -80,31 +57,16 @@ export class AuditTrail {
     const workspaceId = this.checkId(input.workspaceId);
     return this.enqueue(workspaceId, async () => {
       const head = await this.head(workspaceId);
-      const timestamp = this.now().toISOString();
-      const metadata = redactValue(input.metadata ?? {}) as Record<string, unknown>;
-      const base: Omit<WorkspaceAuditEntry, 'hash'> = {
-        v: AUDIT_ENTRY_VERSION,
-        id: randomUUID(),
-        sequence: head.sequence,
-        timestamp,
-        workspaceId,
-        ...(input.serviceId === undefined ? {} : { serviceId: input.serviceId }),
-        event: {
-          type: input.type,
-          severity: input.severity,
-          workspaceId,
-          ...(input.serviceId === undefined ? {} : { serviceId: input.serviceId }),
-          action: input.action,
-          timestamp,
-          metadata,
+      const entry = await buildAuditEntry(
+        { ...input, workspaceId },
+        head,
+        {
+          id: randomUUID(),
+          timestamp: this.now().toISOString(),
+          userAgent: this.options.userAgent,
         },
-        action: input.action,
-        result: input.result,
-        userAgent: this.options.userAgent,
-        metadata,
-        previousHash: head.hash,
-      };
-      const entry = workspaceAuditEntrySchema.parse({ ...base, hash: hashAuditEntry(base) });
+        sha256,
+      );
       await mkdir(this.directory, { recursive: true });
       await appendFile(this.filePath(workspaceId), `${JSON.stringify(entry)}\n`, { mode: 0o600 });
       this.heads.set(workspaceId, { sequence: entry.sequence + 1, hash: entry.hash });
@@ -117,8 +79,11 @@ export class AuditTrail {
     workspaceId: string,
     options: { limit?: number; beforeSequence?: number } = {},
   ): Promise<WorkspaceAuditEntry[]> {
-    const entries = (await this.lines(this.checkId(workspaceId)))
-      .map((line) => parseLine(line).entry)
+    const id = this.checkId(workspaceId);
+    // Appends still queued belong in the answer.
+    await this.queues.get(id);
+    const entries = (await this.lines(id))
+      .map((line) => parseAuditLine(line))
       .filter((entry): entry is WorkspaceAuditEntry => entry !== undefined)
       .filter(
         (entry) => options.beforeSequence === undefined || entry.sequence < options.beforeSequence,
@@ -131,43 +96,8 @@ export class AuditTrail {
     const id = this.checkId(workspaceId);
     await this.queues.get(id);
     const anchor = this.readAnchor(id);
-    let expectedSequence = anchor?.sequence ?? 0;
-    let expectedPrevious = anchor?.previousHash ?? AUDIT_GENESIS_HASH;
-    let checked = 0;
-    for (const line of await this.lines(id)) {
-      const { entry } = parseLine(line);
-      const problem = (
-        kind: NonNullable<AuditVerification['firstProblem']>['kind'],
-        message: string,
-      ) => ({
-        valid: false,
-        checkedEntries: checked,
-        firstProblem: { sequence: expectedSequence, kind, message },
-      });
-      if (!entry) return problem('unreadable', `Entry ${expectedSequence} cannot be read.`);
-      if (entry.sequence !== expectedSequence) {
-        return problem(
-          'sequence-gap',
-          `Entry ${expectedSequence} is missing (the next one found is ${entry.sequence}).`,
-        );
-      }
-      if (entry.previousHash !== expectedPrevious) {
-        return problem(
-          'chain-break',
-          `Entry ${expectedSequence} does not follow the entry before it.`,
-        );
-      }
-      const { hash, ...rest } = entry;
-      if (hashAuditEntry(rest) !== hash)
-        return problem(
-          'hash-mismatch',
-          `Entry ${expectedSequence} was changed after it was written.`,
-        );
-      checked += 1;
-      expectedSequence += 1;
-      expectedPrevious = hash;
-    }
-    return { valid: true, checkedEntries: checked };
+    const start = anchor ? { sequence: anchor.sequence, hash: anchor.previousHash } : GENESIS_HEAD;
+    return verifyAuditChain(await this.lines(id), start, sha256);
   }
 
   /** Removes entries older than the retention period; returns how many were removed. */
@@ -177,13 +107,13 @@ export class AuditTrail {
       const cutoff = this.now().getTime() - this.options.retentionDays * 24 * 60 * 60 * 1000;
       const lines = await this.lines(id);
       const firstKept = lines.findIndex((line) => {
-        const { entry } = parseLine(line);
+        const entry = parseAuditLine(line);
         return entry === undefined || Date.parse(entry.timestamp) >= cutoff;
       });
       const removeCount = firstKept === -1 ? lines.length : firstKept;
       if (removeCount === 0) return 0;
       const kept = lines.slice(removeCount);
-      const lastRemoved = parseLine(lines[removeCount - 1] ?? '').entry;
+      const lastRemoved = parseAuditLine(lines[removeCount - 1] ?? '');
       if (!lastRemoved) return 0;
       const anchor: Anchor = { sequence: lastRemoved.sequence + 1, previousHash: lastRemoved.hash };
       writeFileAtomic(this.anchorPath(id), `${JSON.stringify(anchor)}\n`);
@@ -201,7 +131,7 @@ export class AuditTrail {
       hash: anchor?.previousHash ?? AUDIT_GENESIS_HASH,
     };
     for (const line of await this.lines(workspaceId)) {
-      const { entry } = parseLine(line);
+      const entry = parseAuditLine(line);
       // A torn last line (a crash mid-write) is skipped; verify reports it.
       if (entry) head = { sequence: entry.sequence + 1, hash: entry.hash };
     }

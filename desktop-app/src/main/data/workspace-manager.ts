@@ -27,7 +27,7 @@ import type {
   WorkspaceStore,
 } from '@flowdesk/shared/workspace';
 import type { AuditEventInput } from './audit-trail';
-import { storeInvalidError } from './workspace-store';
+import { storeInvalidError } from './store-errors';
 
 /**
  * Every change to workspaces, services and settings goes through here: checked with the shared

@@ -12,6 +12,7 @@ import {
 import type { WorkspaceStore } from '@flowdesk/shared/workspace';
 import { readTextFile, writeFileAtomic } from './atomic-file';
 import { salvageWorkspaceStore } from './salvage';
+import { storeInvalidError } from './store-errors';
 
 /**
  * The local store of workspaces, services and settings (ARCHITECTURE.md decision 6): one JSON
@@ -43,15 +44,6 @@ export interface LoadedStore {
 }
 
 const FILE = 'workspaces';
-
-/** The refusal of a change that would leave an invalid store (used by the store and its manager). */
-export function storeInvalidError(cause: unknown): FlowDeskError {
-  return new FlowDeskError(
-    'STORE_INVALID',
-    'The change was not saved because it would damage your workspaces.',
-    { cause },
-  );
-}
 
 export class WorkspaceStoreRepository {
   readonly mainPath: string;

@@ -3,6 +3,9 @@ import type { Result } from '@flowdesk/shared/core';
 import type { IpcResponse } from '@flowdesk/shared/ipc';
 import { decideExternalOpen } from '@flowdesk/shared/security';
 import type { AuditTrail } from '../data/audit-trail';
+
+/** What the handlers need of an audit trail: the file trail, or an in-memory one in UI tests. */
+export type AuditLog = Pick<AuditTrail, 'logWorkspaceEvent' | 'getWorkspaceAuditTrail' | 'verify'>;
 import type { WorkspaceManager } from '../data/workspace-manager';
 import type { PermissionPrompts } from '../security/permission-prompts';
 import type { ViewManager } from '../views/view-manager';
@@ -16,7 +19,7 @@ import type { IpcHandlers } from './dispatcher';
 export interface IpcHandlerDependencies {
   workspaces: WorkspaceManager;
   views: ViewManager;
-  audit: AuditTrail;
+  audit: AuditLog;
   prompts: PermissionPrompts;
   appInfo: () => IpcResponse<'app:info'>;
   openExternal: (url: string) => void;

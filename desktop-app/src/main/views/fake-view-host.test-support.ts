@@ -6,7 +6,10 @@ import type {
   ViewHost,
 } from './view-host';
 
-/** An in-memory ViewHost for unit tests: records what the manager asks of it. */
+/**
+ * An in-memory ViewHost for tests and the UI's test stand-in: records what the manager asks of
+ * it. With `autoLoad`, every page "loads" at once.
+ */
 export class FakeView implements ServiceViewHandle {
   url: string;
   visible: Rectangle | undefined;
@@ -21,12 +24,14 @@ export class FakeView implements ServiceViewHandle {
   constructor(
     readonly id: number,
     readonly spec: ServiceViewSpec,
+    private readonly autoLoad = false,
   ) {
     this.url = spec.url;
   }
 
   load(url: string): Promise<void> {
     this.url = url;
+    if (this.autoLoad) return Promise.resolve();
     return new Promise((resolve) => (this.resolveLoad = resolve));
   }
   finishLoad(): void {
@@ -79,8 +84,10 @@ export class FakeViewHost implements ViewHost {
   readonly views: FakeView[] = [];
   private nextId = 1;
 
+  constructor(private readonly autoLoad = false) {}
+
   createServiceView(spec: ServiceViewSpec): FakeView {
-    const view = new FakeView(this.nextId++, spec);
+    const view = new FakeView(this.nextId++, spec, this.autoLoad);
     this.views.push(view);
     return view;
   }

@@ -1,0 +1,180 @@
+import { ok } from '@flowdesk/shared/core';
+import { IPC_EVENT_CHANNEL, createFlowDeskBridge } from '@flowdesk/shared/ipc';
+import type { FlowDeskBridge, IpcEvent, IpcEventName } from '@flowdesk/shared/ipc';
+import { defaultWorkspaceStore, isId } from '@flowdesk/shared/workspace';
+import type { WorkspaceAuditEntry, WorkspaceStore } from '@flowdesk/shared/workspace';
+import { GENESIS_HEAD, buildAuditEntry, verifyAuditChain } from '../../src/main/data/audit-chain';
+import type { AuditEventInput, ChainHead, Sha256 } from '../../src/main/data/audit-chain';
+import { WorkspaceManager } from '../../src/main/data/workspace-manager';
+import { createIpcDispatcher } from '../../src/main/ipc/dispatcher';
+import type { IpcSender } from '../../src/main/ipc/dispatcher';
+import { createIpcHandlers } from '../../src/main/ipc/handlers';
+import type { AuditLog } from '../../src/main/ipc/handlers';
+import { PermissionPrompts } from '../../src/main/security/permission-prompts';
+import { FakeViewHost } from '../../src/main/views/fake-view-host.test-support';
+import { ViewManager, managedServicesOf } from '../../src/main/views/view-manager';
+
+/**
+ * The in-page implementation of window.flowdesk for UI tests (issue 4): the REAL workspace
+ * manager, view manager, permission prompts, IPC handlers and dispatcher, with memory in place of
+ * files and simulated pages in place of Electron views. It runs in a browser page (WebCrypto
+ * hashes the audit chain) and under Node; the contract suite runs against it and against the
+ * main process's disk-backed setup, so the two cannot drift.
+ */
+
+const sha256: Sha256 = async (text) => {
+  const digest = await globalThis.crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((byte) => byte.toString(16).padStart(2, '0')).join('');
+};
+
+/** The audit trail kept in memory, with the same chain and checks as the file trail. */
+export class MemoryAuditLog implements AuditLog {
+  private readonly lines = new Map<string, string[]>();
+  private readonly heads = new Map<string, ChainHead>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private nextId = 0;
+
+  constructor(private readonly now: () => Date = () => new Date()) {}
+
+  logWorkspaceEvent(input: AuditEventInput): Promise<WorkspaceAuditEntry> {
+    const run = async () => {
+      const head = this.heads.get(input.workspaceId) ?? GENESIS_HEAD;
+      const entry = await buildAuditEntry(
+        input,
+        head,
+        {
+          id: `audit-${++this.nextId}`,
+          timestamp: this.now().toISOString(),
+          userAgent: 'Flow Desk (in-page)',
+        },
+        sha256,
+      );
+      this.lines.set(input.workspaceId, [
+        ...(this.lines.get(input.workspaceId) ?? []),
+        JSON.stringify(entry),
+      ]);
+      this.heads.set(input.workspaceId, { sequence: entry.sequence + 1, hash: entry.hash });
+      return entry;
+    };
+    const result = this.queue.then(run, run);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  async getWorkspaceAuditTrail(
+    workspaceId: string,
+    options: { limit?: number; beforeSequence?: number } = {},
+  ): Promise<WorkspaceAuditEntry[]> {
+    await this.queue;
+    const entries = (this.lines.get(workspaceId) ?? []).map(
+      (line) => JSON.parse(line) as WorkspaceAuditEntry,
+    );
+    return entries
+      .filter(
+        (entry) => options.beforeSequence === undefined || entry.sequence < options.beforeSequence,
+      )
+      .reverse()
+      .slice(0, options.limit ?? 200);
+  }
+
+  async verify(workspaceId: string) {
+    await this.queue;
+    return verifyAuditChain(this.lines.get(workspaceId) ?? [], GENESIS_HEAD, sha256);
+  }
+
+  /** For tests: replaces a stored line, as tampering with a file would. */
+  tamper(workspaceId: string, index: number, edit: (line: string) => string): void {
+    const lines = this.lines.get(workspaceId);
+    const line = lines?.[index];
+    if (lines && line !== undefined) lines[index] = edit(line);
+  }
+}
+
+export const IN_PAGE_SENDER: IpcSender = {
+  frameUrl: 'app://flowdesk/index.html',
+  isMainFrame: true,
+  webContentsId: 1,
+};
+
+export interface InPageBackendOptions {
+  initial?: WorkspaceStore;
+  now?: () => Date;
+}
+
+export function createInPageBackend(options: InPageBackendOptions = {}) {
+  const now = options.now ?? (() => new Date());
+  let nextId = 0;
+  const newId = () => `id-${(++nextId).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+  const listeners: ((event: unknown, ...args: unknown[]) => void)[] = [];
+  const emit = <E extends IpcEventName>(name: E, payload: IpcEvent<E>) => {
+    for (const listener of listeners) listener({}, name, payload);
+  };
+  const audit = new MemoryAuditLog(now);
+  const workspaces = new WorkspaceManager(options.initial ?? defaultWorkspaceStore(), {
+    repository: { save: () => ok(undefined) },
+    now,
+    newId,
+    audit: (event) => void audit.logWorkspaceEvent(event).catch(() => undefined),
+  });
+  const views = new ViewManager({
+    host: new FakeViewHost(true),
+    onState: (state) => emit('view:state', state),
+  });
+  views.setServices(managedServicesOf(workspaces.store));
+  workspaces.onChange((store) => {
+    views.setServices(managedServicesOf(store));
+    emit('state:changed', store);
+  });
+  const permissionRequests: string[] = [];
+  const prompts = new PermissionPrompts({
+    send: (event) => {
+      permissionRequests.push(event.requestId);
+      emit('permission:requested', event);
+    },
+    remember: (serviceId, grant) => void workspaces.rememberPermission(serviceId, grant),
+    newId: () => newId().replace(/[^a-z0-9-]/g, ''),
+    now,
+  });
+  const opened: string[] = [];
+  const dispatch = createIpcDispatcher({
+    handlers: createIpcHandlers({
+      workspaces,
+      views,
+      audit,
+      prompts,
+      appInfo: () => ({
+        name: 'Flow Desk',
+        version: '0.1.0',
+        platform: 'linux',
+        electronVersion: 'in-page',
+        chromeVersion: 'in-page',
+        locale: 'en-US',
+      }),
+      openExternal: (url) => opened.push(url),
+      clearServiceData: () => Promise.resolve(),
+      diagnosticsReport: () => 'Flow Desk (in-page test backend)',
+      now,
+    }),
+  });
+  const bridge: FlowDeskBridge = createFlowDeskBridge({
+    invoke: (_channel, channel, payload) => dispatch(channel, payload, IN_PAGE_SENDER),
+    on: (channel, listener) => {
+      if (channel === IPC_EVENT_CHANNEL) listeners.push(listener);
+    },
+  });
+  return {
+    bridge,
+    dispatch: (channel: unknown, payload: unknown) => dispatch(channel, payload, IN_PAGE_SENDER),
+    workspaces,
+    views,
+    audit,
+    opened,
+    permissionRequests,
+    /** A service page asking for a permission, as the session handler would pass it on. */
+    askPermission: (serviceId: string, permission: string, origin: string) => {
+      const found = workspaces.findService(serviceId);
+      if (!found || !isId(serviceId)) return Promise.resolve(false);
+      return prompts.ask({ workspaceId: found.workspace.id, serviceId, permission, origin });
+    },
+  };
+}
