@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './support/chromium-view-host';
+import { buildHarness, serveHarness } from './support/harness-build';
+
+/**
+ * The app UI end to end in headless Chromium: the built renderer with window.flowdesk served by
+ * the in-page stand-in (the same handlers as the main process, see ipc-contract.test.ts).
+ */
+
+let browser: Browser;
+let harness: { url: string; close(): Promise<void> };
+
+beforeAll(async () => {
+  await buildHarness();
+  [browser, harness] = await Promise.all([launchChromium(), serveHarness()]);
+}, 120_000);
+afterAll(async () => {
+  await browser?.close();
+  await harness?.close();
+});
+
+async function openApp(): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(harness.url);
+  await page.getByText('Create a workspace to start').waitFor();
+  return { page, errors };
+}
+
+describe('the app UI', () => {
+  it('creates a workspace and adds a service from the catalog', async () => {
+    const { page, errors } = await openApp();
+    await page.getByRole('button', { name: 'New workspace' }).click();
+    await page.getByLabel('Workspace name').fill('Work');
+    await page.getByLabel('Workspace name').press('Enter');
+    await page.getByRole('heading', { name: 'Work' }).waitFor();
+    await page.getByLabel('Search services').fill('slack');
+    await page.getByRole('button', { name: 'Slack', exact: true }).click();
+    await page
+      .getByRole('button', { name: /^Slack/ })
+      .first()
+      .waitFor();
+    const services = await page.evaluate(() =>
+      (
+        window as unknown as {
+          flowdeskTest: {
+            workspaces: { store: { workspaces: { services: { type: string }[] }[] } };
+          };
+        }
+      ).flowdeskTest.workspaces.store.workspaces[0]?.services.map((service) => service.type),
+    );
+    expect(services).toEqual(['slack']);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('shows why a custom address is refused, then accepts a good one', async () => {
+    const { page } = await openApp();
+    await page.getByRole('button', { name: 'New workspace' }).click();
+    await page.getByLabel('Workspace name').fill('Tools');
+    await page.getByLabel('Workspace name').press('Enter');
+    await page.getByLabel('Any web app address').fill('ftp://files.example.org');
+    await page.getByLabel('Any web app address').press('Enter');
+    await expect
+      .poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 })
+      .toContain('"ftp:" addresses cannot be opened as a service');
+    await page.getByLabel('Any web app address').fill('wiki.example.org');
+    await page.getByLabel('Any web app address').press('Enter');
+    await page.getByRole('button', { name: /^wiki\.example\.org/ }).waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    await page.close();
+  });
+});
