@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readFile } from 'node:fs/promises';
+import { readFile, readdir } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
@@ -19,6 +19,13 @@ const TYPES: Record<string, string> = {
   '.css': 'text/css; charset=utf-8',
 };
 
+/**
+ * A Node built-in reached the bundle: Vite replaces it with a stub that throws "has been
+ * externalized for browser compatibility" when used, or leaves the import in place.
+ */
+const NODE_IN_BUNDLE =
+  /has been externalized for browser compatibility|\bfrom\s*["']node:[\w/]+["']/;
+
 export async function buildHarness(): Promise<void> {
   await build({
     configFile: false,
@@ -26,19 +33,14 @@ export async function buildHarness(): Promise<void> {
     root: join(appRoot, 'test', 'e2e'),
     base: './',
     plugins: [react()],
-    build: {
-      outDir,
-      emptyOutDir: true,
-      rolldownOptions: {
-        onwarn(warning, warn) {
-          // "externalized for browser compatibility" means a Node module slipped into the page.
-          if (/externalized for browser compatibility/.test(warning.message))
-            throw new Error(warning.message);
-          warn(warning);
-        },
-      },
-    },
+    build: { outDir, emptyOutDir: true },
   });
+  const assets = join(outDir, 'assets');
+  for (const name of await readdir(assets)) {
+    if (name.endsWith('.js') && NODE_IN_BUNDLE.test(await readFile(join(assets, name), 'utf8'))) {
+      throw new Error(`The UI harness must run in a browser page, but ${name} uses a Node module.`);
+    }
+  }
 }
 
 export async function serveHarness(): Promise<{ url: string; close(): Promise<void> }> {
