@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from './support/chromium-view-host';
@@ -70,6 +71,53 @@ describe('the app UI', () => {
     await page.getByLabel('Any web app address').press('Enter');
     await page.getByRole('button', { name: /^wiki\.example\.org/ }).waitFor();
     expect(await page.getByRole('alert').count()).toBe(0);
+    await page.close();
+  });
+
+  it('switches between system, light and dark themes, and remembers the choice', async () => {
+    const { page } = await openApp();
+    const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
+    expect(await theme()).toBe('system');
+    await page.getByRole('button', { name: 'Theme: System' }).click();
+    await expect.poll(theme, { timeout: 10_000 }).toBe('light');
+    await page.getByRole('button', { name: 'Theme: Light' }).click();
+    await expect.poll(theme, { timeout: 10_000 }).toBe('dark');
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).toBe('rgb(15, 23, 42)');
+    const stored = await page.evaluate(
+      () =>
+        (
+          window as unknown as {
+            flowdeskTest: { workspaces: { store: { settings: { theme: string } } } };
+          }
+        ).flowdeskTest.workspaces.store.settings.theme,
+    );
+    expect(stored).toBe('dark');
+    await page.close();
+  });
+
+  it('has no serious accessibility violations (axe-core)', async () => {
+    const { page } = await openApp();
+    await page.getByRole('button', { name: 'New workspace' }).click();
+    await page.getByLabel('Workspace name').fill('Work');
+    await page.getByLabel('Workspace name').press('Enter');
+    await page.getByRole('heading', { name: 'Work' }).waitFor();
+    await page.addScriptTag({
+      path: createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+    });
+    const violations = await page.evaluate(async () => {
+      const axe = (
+        window as unknown as {
+          axe: { run(): Promise<{ violations: { id: string; impact: string | null }[] }> };
+        }
+      ).axe;
+      const result = await axe.run();
+      return result.violations.map(
+        (violation) => `${violation.impact ?? 'unknown'}: ${violation.id}`,
+      );
+    });
+    expect(violations.filter((violation) => /^(serious|critical)/.test(violation))).toEqual([]);
+    await page.screenshot({ path: 'test-results/screenshots/workspace.png' });
     await page.close();
   });
 });

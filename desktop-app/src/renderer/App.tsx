@@ -1,19 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
-import { CUSTOM_SERVICE_ID, searchCatalog } from '@flowdesk/shared/catalog';
+import { CUSTOM_SERVICE_ID, readableForeground, searchCatalog } from '@flowdesk/shared/catalog';
 import type { IpcEvent, ViewState } from '@flowdesk/shared/ipc';
 import type { WorkspaceStore } from '@flowdesk/shared/workspace';
+import { strings } from './strings';
 
 type Notice = IpcEvent<'notice'>;
+type Theme = WorkspaceStore['settings']['theme'];
+const NEXT_THEME: Record<Theme, Theme> = { system: 'light', light: 'dark', dark: 'system' };
 type PermissionQuestion = IpcEvent<'permission:requested'>;
-
-const PERMISSION_WORDS: Record<string, string> = {
-  notifications: 'show notifications',
-  media: 'use your camera or microphone',
-  geolocation: 'know your location',
-  'clipboard-read': 'read your clipboard',
-  'display-capture': 'share your screen',
-};
 
 /**
  * The minimal app UI of the desktop issue: workspaces, their services, add / remove / switch,
@@ -52,6 +47,12 @@ export function App() {
   }, []);
 
   const active = store?.workspaces.find((workspace) => workspace.id === store.activeWorkspaceId);
+  const theme = store?.settings.theme ?? 'system';
+
+  useEffect(() => {
+    // 'system' follows the OS through prefers-color-scheme; light and dark override it.
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
 
   const run = async (action: Promise<{ ok: boolean; error?: { message: string } }>) => {
     const answer = await action;
@@ -61,12 +62,12 @@ export function App() {
 
   return (
     <div className="app">
-      <nav className="workspaces" aria-label="Workspaces">
+      <nav className="workspaces" aria-label={strings.workspacesLabel}>
         {store?.workspaces.map((workspace) => (
           <button
             key={workspace.id}
             className={workspace.id === active?.id ? 'workspace active' : 'workspace'}
-            style={{ backgroundColor: workspace.color }}
+            style={{ backgroundColor: workspace.color, color: readableForeground(workspace.color) }}
             title={workspace.name}
             aria-current={workspace.id === active?.id}
             onClick={() =>
@@ -79,9 +80,19 @@ export function App() {
         <NewWorkspace
           onCreate={(name) => run(window.flowdesk.invoke('workspaces:create', { name }))}
         />
+        <button
+          className="theme"
+          aria-label={strings.theme(strings.themeNames[theme])}
+          title={strings.theme(strings.themeNames[theme])}
+          onClick={() =>
+            void run(window.flowdesk.invoke('settings:update', { theme: NEXT_THEME[theme] }))
+          }
+        >
+          {theme === 'dark' ? '☾' : theme === 'light' ? '☀' : '◐'}
+        </button>
       </nav>
 
-      <aside className="services" aria-label="Services">
+      <aside className="services" aria-label={strings.servicesLabel}>
         {active ? (
           <>
             <h1>{active.name}</h1>
@@ -102,14 +113,18 @@ export function App() {
                       }
                     >
                       <span className="name">{service.name}</span>
-                      <span className="state">{view?.state ?? 'not-loaded'}</span>
+                      <span className="state">
+                        {strings.viewStates[view?.state ?? 'not-loaded']}
+                      </span>
                       {view?.unread ? <span className="badge">{view.unread}</span> : null}
                     </button>
                     <button
                       className="remove"
-                      aria-label={`Remove ${service.name}`}
+                      aria-label={strings.removeService(service.name)}
                       onClick={() => {
-                        if (window.confirm(`Remove ${service.name} from ${active.name}?`)) {
+                        if (
+                          window.confirm(strings.confirmRemoveService(service.name, active.name))
+                        ) {
                           void run(
                             window.flowdesk.invoke('services:remove', {
                               serviceId: service.id,
@@ -132,7 +147,7 @@ export function App() {
             />
           </>
         ) : (
-          <p className="empty">Create a workspace to start: the + button on the left.</p>
+          <p className="empty">{strings.noWorkspace}</p>
         )}
         {/* In this column, not over the content: the service page covers that area. */}
         <div className="overlays">
@@ -147,7 +162,7 @@ export function App() {
               <button
                 onClick={() => setNotices((current) => current.filter((n) => n.id !== notice.id))}
               >
-                Dismiss
+                {strings.dismiss}
               </button>
             </div>
           ))}
@@ -158,7 +173,7 @@ export function App() {
               serviceName={
                 store?.workspaces
                   .flatMap((w) => w.services)
-                  .find((s) => s.id === question.serviceId)?.name ?? 'A service'
+                  .find((s) => s.id === question.serviceId)?.name ?? strings.aServiceFallback
               }
               onAnswer={(decision, remember) => {
                 setQuestions((current) =>
@@ -208,9 +223,7 @@ function ContentArea({ hasService }: { hasService: boolean }) {
   }, [hasService]);
   return (
     <div ref={area} className="content-area">
-      {hasService ? null : (
-        <p className="empty">Add a service to this workspace, then pick it on the left.</p>
-      )}
+      {hasService ? null : <p className="empty">{strings.noService}</p>}
     </div>
   );
 }
@@ -229,14 +242,18 @@ function NewWorkspace({ onCreate }: { onCreate: (name: string) => Promise<boolea
     <form className="new-workspace" onSubmit={(event) => void submit(event)}>
       <input
         autoFocus
-        aria-label="Workspace name"
+        aria-label={strings.workspaceName}
         value={name}
         onChange={(event) => setName(event.target.value)}
-        placeholder="Name"
+        placeholder={strings.workspaceNamePlaceholder}
       />
     </form>
   ) : (
-    <button className="workspace add" aria-label="New workspace" onClick={() => setOpen(true)}>
+    <button
+      className="workspace add"
+      aria-label={strings.newWorkspace}
+      onClick={() => setOpen(true)}
+    >
       +
     </button>
   );
@@ -265,10 +282,10 @@ function AddService({
       setUrl('');
   };
   return (
-    <section className="add-service" aria-label="Add a service">
+    <section className="add-service" aria-label={strings.addServiceLabel}>
       <input
-        aria-label="Search services"
-        placeholder="Add a service…"
+        aria-label={strings.searchServices}
+        placeholder={strings.searchServicesPlaceholder}
         value={query}
         onChange={(event) => setQuery(event.target.value)}
       />
@@ -289,8 +306,8 @@ function AddService({
       ) : null}
       <form onSubmit={(event) => void addCustom(event).catch(() => undefined)}>
         <input
-          aria-label="Any web app address"
-          placeholder="…or any address"
+          aria-label={strings.customAddress}
+          placeholder={strings.customAddressPlaceholder}
           value={url}
           onChange={(event) => setUrl(event.target.value)}
         />
@@ -310,10 +327,13 @@ function PermissionPrompt({
 }) {
   const [remember, setRemember] = useState(true);
   return (
-    <div role="alertdialog" aria-label="Permission request" className="notice prompt">
+    <div role="alertdialog" aria-label={strings.permissionRequest} className="notice prompt">
       <p>
-        <strong>{serviceName}</strong> ({question.origin}) wants to{' '}
-        {PERMISSION_WORDS[question.permission] ?? question.permission}.
+        {strings.permissionQuestion(
+          serviceName,
+          question.origin,
+          strings.permissionWords[question.permission] ?? question.permission,
+        )}
       </p>
       <label>
         <input
@@ -321,10 +341,10 @@ function PermissionPrompt({
           checked={remember}
           onChange={(event) => setRemember(event.target.checked)}
         />{' '}
-        Remember for this service
+        {strings.rememberForService}
       </label>
-      <button onClick={() => onAnswer('denied', remember)}>Block</button>
-      <button onClick={() => onAnswer('granted', remember)}>Allow</button>
+      <button onClick={() => onAnswer('denied', remember)}>{strings.block}</button>
+      <button onClick={() => onAnswer('granted', remember)}>{strings.allow}</button>
     </div>
   );
 }

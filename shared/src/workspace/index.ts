@@ -54,6 +54,7 @@ export type {
   SecurityConfig,
 } from './production-config';
 export {
+  DEFAULT_WORKSPACE_COLOR,
   MAX_SERVICES_PER_WORKSPACE,
   MAX_WORKSPACES,
   WORKSPACE_STORE_VERSION,

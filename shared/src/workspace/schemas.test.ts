@@ -61,7 +61,7 @@ describe('workspace documents', () => {
   it('fills service and workspace defaults, with hibernation on', () => {
     const parsed = workspaceStoreSchema.parse(store([workspace('w1', [service('s1')])]));
     const [first] = parsed.workspaces;
-    expect(first?.color).toBe('#6366f1');
+    expect(first?.color).toBe('#4f46e5');
     expect(first?.settings).toEqual({
       hibernation: { enabled: true, idleMinutes: 15, maxLiveViews: 6, memoryBudgetMb: 1500 },
       notifications: { enabled: true },

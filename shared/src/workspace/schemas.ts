@@ -20,6 +20,7 @@ import { idSchema } from './ids';
  */
 
 export const WORKSPACE_STORE_VERSION = 1;
+export const DEFAULT_WORKSPACE_COLOR = '#4f46e5';
 export const MAX_WORKSPACES = 200;
 export const MAX_SERVICES_PER_WORKSPACE = 100;
 
@@ -103,7 +104,8 @@ export const workspaceSettingsSchema = z.strictObject({
 export const workspaceSchema = z.strictObject({
   id: idSchema,
   name: storedName,
-  color: hexColor.default('#6366f1'),
+  /** Indigo 600: white initials on it pass WCAG AA contrast (6.3:1). */
+  color: hexColor.default(DEFAULT_WORKSPACE_COLOR),
   /** An emoji or one or two letters shown instead of the initials. */
   icon: z
     .string()

@@ -10,6 +10,7 @@ import {
 } from '@flowdesk/shared/security';
 import type { PermissionName } from '@flowdesk/shared/security';
 import {
+  DEFAULT_WORKSPACE_COLOR,
   MAX_SERVICES_PER_WORKSPACE,
   newId,
   sessionPartitionFor,
@@ -97,7 +98,7 @@ export class WorkspaceManager {
     const workspace: Workspace = {
       id: this.makeId(),
       name: checked.value.name,
-      color: checked.value.color ?? '#6366f1',
+      color: checked.value.color ?? DEFAULT_WORKSPACE_COLOR,
       ...(input.icon === undefined ? {} : { icon: input.icon }),
       services: checked.value.services.map((config) => this.newService(config, timestamp)),
       settings: workspaceSettingsSchema.parse({}),
