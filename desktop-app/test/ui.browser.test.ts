@@ -120,4 +120,53 @@ describe('the app UI', () => {
     await page.screenshot({ path: 'test-results/screenshots/workspace.png' });
     await page.close();
   });
+
+  it('switches services by shortcut and by the quick switcher', async () => {
+    const { page } = await openApp();
+    await page.evaluate(async () => {
+      const test = (
+        window as unknown as {
+          flowdeskTest: { dispatch(channel: string, payload: unknown): Promise<unknown> };
+        }
+      ).flowdeskTest;
+      await test.dispatch('workspaces:create', {
+        name: 'Work',
+        services: [{ type: 'slack' }, { type: 'github' }, { type: 'notion' }],
+      });
+      await test.dispatch('workspaces:create', { name: 'Home', services: [{ type: 'whatsapp' }] });
+    });
+    await page.getByRole('heading', { name: 'Work' }).waitFor();
+    const activeService = () =>
+      page.evaluate(() => {
+        const test = (
+          window as unknown as {
+            flowdeskTest: {
+              views: { activeService: string | undefined };
+              workspaces: { findService(id: string): { service: { type: string } } | undefined };
+            };
+          }
+        ).flowdeskTest;
+        const id = test.views.activeService;
+        return id ? test.workspaces.findService(id)?.service.type : undefined;
+      });
+    await page.keyboard.press('Control+2');
+    await expect.poll(activeService, { timeout: 10_000 }).toBe('github');
+    await page.keyboard.press('Control+Shift+Digit2');
+    await page.getByRole('heading', { name: 'Home' }).waitFor();
+    await page.keyboard.press('Control+k');
+    const dialog = page.getByRole('dialog', { name: 'Quick switcher' });
+    await dialog.waitFor();
+    await page.keyboard.type('notn');
+    await expect
+      .poll(() => dialog.getByRole('option').first().textContent(), { timeout: 10_000 })
+      .toContain('Notion');
+    await page.keyboard.press('Enter');
+    await expect.poll(activeService, { timeout: 10_000 }).toBe('notion');
+    await page.getByRole('heading', { name: 'Work' }).waitFor();
+    expect(await dialog.count()).toBe(0);
+    await page.keyboard.press('Control+k');
+    await page.keyboard.press('Escape');
+    expect(await dialog.count()).toBe(0);
+    await page.close();
+  });
 });

@@ -3,6 +3,8 @@ import type { FormEvent } from 'react';
 import { CUSTOM_SERVICE_ID, readableForeground, searchCatalog } from '@flowdesk/shared/catalog';
 import type { IpcEvent, ViewState } from '@flowdesk/shared/ipc';
 import type { WorkspaceStore } from '@flowdesk/shared/workspace';
+import { QuickSwitcher } from './QuickSwitcher';
+import { shortcutFor } from './shortcuts';
 import { strings } from './strings';
 
 type Notice = IpcEvent<'notice'>;
@@ -21,6 +23,7 @@ export function App() {
   const [notices, setNotices] = useState<Notice[]>([]);
   const [questions, setQuestions] = useState<PermissionQuestion[]>([]);
   const [error, setError] = useState<string | undefined>();
+  const [switcherOpen, setSwitcherOpen] = useState(false);
 
   useEffect(() => {
     const api = window.flowdesk;
@@ -53,6 +56,30 @@ export function App() {
     // 'system' follows the OS through prefers-color-scheme; light and dark override it.
     document.documentElement.dataset.theme = theme;
   }, [theme]);
+
+  const activateService = (serviceId: string) => {
+    setSwitcherOpen(false);
+    void run(window.flowdesk.invoke('views:activate', { serviceId }));
+  };
+
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent) => {
+      const shortcut = shortcutFor(event);
+      if (!shortcut || !store) return;
+      event.preventDefault();
+      if (shortcut.kind === 'quick-switcher') setSwitcherOpen(true);
+      else if (shortcut.kind === 'service') {
+        const service = active?.services[shortcut.index];
+        if (service) activateService(service.id);
+      } else {
+        const workspace = store.workspaces[shortcut.index];
+        if (workspace)
+          void run(window.flowdesk.invoke('workspaces:activate', { workspaceId: workspace.id }));
+      }
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  });
 
   const run = async (action: Promise<{ ok: boolean; error?: { message: string } }>) => {
     const answer = await action;
@@ -190,6 +217,13 @@ export function App() {
         </div>
       </aside>
 
+      {switcherOpen && store ? (
+        <QuickSwitcher
+          store={store}
+          onPick={activateService}
+          onClose={() => setSwitcherOpen(false)}
+        />
+      ) : null}
       <main className="content">
         <ContentArea hasService={Boolean(active?.activeServiceId)} />
       </main>

@@ -33,6 +33,11 @@ export const strings = {
     'clipboard-read': 'read your clipboard',
     'display-capture': 'share your screen',
   } as Readonly<Record<string, string>>,
+  quickSwitcher: 'Quick switcher',
+  quickSwitcherInput: 'Go to service',
+  quickSwitcherPlaceholder: 'Go to a service… (Ctrl+K)',
+  quickSwitcherResults: 'Services',
+  quickSwitcherEmpty: 'No service matches.',
   theme: (name: string) => `Theme: ${name}`,
   themeNames: { system: 'System', light: 'Light', dark: 'Dark' } as const,
   viewStates: {
