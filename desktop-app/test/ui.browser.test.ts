@@ -169,4 +169,90 @@ describe('the app UI', () => {
     expect(await dialog.count()).toBe(0);
     await page.close();
   });
+
+  it('asks before a service uses the camera, and remembers "always allow"', async () => {
+    const { page } = await openApp();
+    await page.evaluate(async () => {
+      const test = (
+        window as unknown as {
+          flowdeskTest: { dispatch(channel: string, payload: unknown): Promise<unknown> };
+        }
+      ).flowdeskTest;
+      await test.dispatch('workspaces:create', { name: 'Work', services: [{ type: 'slack' }] });
+    });
+    await page.getByRole('heading', { name: 'Work' }).waitFor();
+    // The page keeps the pending answer: an evaluate awaiting it would hold up the clicks below.
+    await page.evaluate(() => {
+      const scope = window as unknown as {
+        flowdeskTest: {
+          workspaces: { store: { workspaces: { services: { id: string }[] }[] } };
+          askPermission(serviceId: string, permission: string, origin: string): Promise<boolean>;
+        };
+        pendingAnswer?: Promise<boolean>;
+      };
+      const serviceId = scope.flowdeskTest.workspaces.store.workspaces[0]!.services[0]!.id;
+      scope.pendingAnswer = scope.flowdeskTest.askPermission(
+        serviceId,
+        'media',
+        'https://app.slack.com',
+      );
+    });
+    const prompt = page.getByRole('alertdialog', { name: 'Permission request' });
+    await prompt.waitFor({ timeout: 8000 });
+    await page.screenshot({ path: 'test-results/screenshots/permission-prompt.png' });
+    expect(await prompt.textContent()).toContain(
+      'Slack (https://app.slack.com) wants to use your camera or microphone.',
+    );
+    await prompt.getByRole('button', { name: 'Always allow' }).click({ timeout: 8000 });
+    expect(
+      await page.evaluate(
+        () => (window as unknown as { pendingAnswer: Promise<boolean> }).pendingAnswer,
+      ),
+    ).toBe(true);
+    expect(await prompt.count()).toBe(0);
+    const grants = await page.evaluate(async () => {
+      const test = (
+        window as unknown as {
+          flowdeskTest: {
+            dispatch(
+              channel: string,
+              payload: unknown,
+            ): Promise<{
+              ok: boolean;
+              value: { grant: { permission: string; decision: string } }[];
+            }>;
+          };
+        }
+      ).flowdeskTest;
+      const answer = await test.dispatch('permissions:list', {});
+      return answer.value.map((entry) => `${entry.grant.permission}:${entry.grant.decision}`);
+    });
+    expect(grants).toEqual(['media:granted']);
+    await page.close();
+  });
+
+  it('deletes a workspace only after a confirmation that names what goes', async () => {
+    const { page } = await openApp();
+    await page.evaluate(async () => {
+      const test = (
+        window as unknown as {
+          flowdeskTest: { dispatch(channel: string, payload: unknown): Promise<unknown> };
+        }
+      ).flowdeskTest;
+      await test.dispatch('workspaces:create', {
+        name: 'Old project',
+        services: [{ type: 'slack' }, { type: 'trello' }],
+      });
+    });
+    await page.getByRole('heading', { name: 'Old project' }).waitFor();
+    await page.getByRole('button', { name: 'Delete workspace…' }).click();
+    const confirmation = page.getByRole('alertdialog', { name: 'Delete Old project' });
+    expect(await confirmation.textContent()).toContain('Delete Old project and its 2 services?');
+    await confirmation.getByRole('button', { name: 'Cancel' }).click();
+    expect(await page.getByRole('heading', { name: 'Old project' }).count()).toBe(1);
+    await page.getByRole('button', { name: 'Delete workspace…' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Delete Old project' }).click();
+    await page.getByText('Create a workspace to start').waitFor();
+    await page.close();
+  });
 });

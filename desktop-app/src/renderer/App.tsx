@@ -123,6 +123,19 @@ export function App() {
         {active ? (
           <>
             <h1>{active.name}</h1>
+            <DeleteWorkspace
+              key={active.id}
+              name={active.name}
+              serviceCount={active.services.length}
+              onDelete={() =>
+                void run(
+                  window.flowdesk.invoke('workspaces:remove', {
+                    workspaceId: active.id,
+                    clearData: true,
+                  }),
+                )
+              }
+            />
             <ul>
               {active.services.map((service) => {
                 const view = views[service.id];
@@ -350,6 +363,7 @@ function AddService({
   );
 }
 
+/** "Slack wants to use your camera": allow once, always allow (remembered) or deny (remembered). */
 function PermissionPrompt({
   question,
   serviceName,
@@ -359,7 +373,6 @@ function PermissionPrompt({
   serviceName: string;
   onAnswer: (decision: 'granted' | 'denied', remember: boolean) => void;
 }) {
-  const [remember, setRemember] = useState(true);
   return (
     <div role="alertdialog" aria-label={strings.permissionRequest} className="notice prompt">
       <p>
@@ -369,16 +382,43 @@ function PermissionPrompt({
           strings.permissionWords[question.permission] ?? question.permission,
         )}
       </p>
-      <label>
-        <input
-          type="checkbox"
-          checked={remember}
-          onChange={(event) => setRemember(event.target.checked)}
-        />{' '}
-        {strings.rememberForService}
-      </label>
-      <button onClick={() => onAnswer('denied', remember)}>{strings.block}</button>
-      <button onClick={() => onAnswer('granted', remember)}>{strings.allow}</button>
+      <button onClick={() => onAnswer('denied', true)}>{strings.deny}</button>
+      <button onClick={() => onAnswer('granted', false)}>{strings.allowOnce}</button>
+      <button onClick={() => onAnswer('granted', true)}>{strings.alwaysAllow}</button>
+    </div>
+  );
+}
+
+/** Names what deleting a workspace removes before it happens. */
+function DeleteWorkspace({
+  name,
+  serviceCount,
+  onDelete,
+}: {
+  name: string;
+  serviceCount: number;
+  onDelete: () => void;
+}) {
+  const [asking, setAsking] = useState(false);
+  if (!asking) {
+    return (
+      <button className="delete-workspace" onClick={() => setAsking(true)}>
+        {strings.deleteWorkspace}
+      </button>
+    );
+  }
+  return (
+    <div
+      role="alertdialog"
+      aria-label={strings.deleteWorkspaceTitle(name)}
+      className="notice warning"
+    >
+      <p>{strings.deleteWorkspaceQuestion(name, serviceCount)}</p>
+      <p>{strings.backupFirst}</p>
+      <button autoFocus onClick={() => setAsking(false)}>
+        {strings.cancel}
+      </button>
+      <button onClick={onDelete}>{strings.deleteWorkspaceConfirm(name)}</button>
     </div>
   );
 }

@@ -22,9 +22,17 @@ export const strings = {
   permissionRequest: 'Permission request',
   permissionQuestion: (service: string, origin: string, what: string) =>
     `${service} (${origin}) wants to ${what}.`,
-  rememberForService: 'Remember for this service',
-  block: 'Block',
-  allow: 'Allow',
+  deny: 'Deny',
+  allowOnce: 'Allow once',
+  alwaysAllow: 'Always allow',
+  deleteWorkspace: 'Delete workspace…',
+  deleteWorkspaceTitle: (name: string) => `Delete ${name}`,
+  deleteWorkspaceQuestion: (name: string, services: number) =>
+    `Delete ${name} and its ${services === 1 ? '1 service' : `${services} services`}? Their sign-ins and data on this computer are removed too.`,
+  backupFirst:
+    'To keep a copy, make a backup first (backups arrive in a later version of Flow Desk).',
+  deleteWorkspaceConfirm: (name: string) => `Delete ${name}`,
+  cancel: 'Cancel',
   aServiceFallback: 'A service',
   permissionWords: {
     notifications: 'show notifications',
