@@ -30,6 +30,19 @@ async function openApp(): Promise<{ page: Page; errors: string[] }> {
   return { page, errors };
 }
 
+/** Sends a request to the in-page stand-in, as the main process would receive it. */
+async function dispatchInPage(page: Page, channel: string, payload: unknown): Promise<unknown> {
+  return page.evaluate(
+    ([name, request]) =>
+      (
+        window as unknown as {
+          flowdeskTest: { dispatch(channel: unknown, payload: unknown): Promise<unknown> };
+        }
+      ).flowdeskTest.dispatch(name, request),
+    [channel, payload] as const,
+  );
+}
+
 describe('the app UI', () => {
   it('creates a workspace and adds a service from the catalog', async () => {
     const { page, errors } = await openApp();
@@ -123,17 +136,13 @@ describe('the app UI', () => {
 
   it('switches services by shortcut and by the quick switcher', async () => {
     const { page } = await openApp();
-    await page.evaluate(async () => {
-      const test = (
-        window as unknown as {
-          flowdeskTest: { dispatch(channel: string, payload: unknown): Promise<unknown> };
-        }
-      ).flowdeskTest;
-      await test.dispatch('workspaces:create', {
-        name: 'Work',
-        services: [{ type: 'slack' }, { type: 'github' }, { type: 'notion' }],
-      });
-      await test.dispatch('workspaces:create', { name: 'Home', services: [{ type: 'whatsapp' }] });
+    await dispatchInPage(page, 'workspaces:create', {
+      name: 'Work',
+      services: [{ type: 'slack' }, { type: 'github' }, { type: 'notion' }],
+    });
+    await dispatchInPage(page, 'workspaces:create', {
+      name: 'Home',
+      services: [{ type: 'whatsapp' }],
     });
     await page.getByRole('heading', { name: 'Work' }).waitFor();
     const activeService = () =>
@@ -172,13 +181,9 @@ describe('the app UI', () => {
 
   it('asks before a service uses the camera, and remembers "always allow"', async () => {
     const { page } = await openApp();
-    await page.evaluate(async () => {
-      const test = (
-        window as unknown as {
-          flowdeskTest: { dispatch(channel: string, payload: unknown): Promise<unknown> };
-        }
-      ).flowdeskTest;
-      await test.dispatch('workspaces:create', { name: 'Work', services: [{ type: 'slack' }] });
+    await dispatchInPage(page, 'workspaces:create', {
+      name: 'Work',
+      services: [{ type: 'slack' }],
     });
     await page.getByRole('heading', { name: 'Work' }).waitFor();
     // The page keeps the pending answer: an evaluate awaiting it would hold up the clicks below.
@@ -210,39 +215,19 @@ describe('the app UI', () => {
       ),
     ).toBe(true);
     expect(await prompt.count()).toBe(0);
-    const grants = await page.evaluate(async () => {
-      const test = (
-        window as unknown as {
-          flowdeskTest: {
-            dispatch(
-              channel: string,
-              payload: unknown,
-            ): Promise<{
-              ok: boolean;
-              value: { grant: { permission: string; decision: string } }[];
-            }>;
-          };
-        }
-      ).flowdeskTest;
-      const answer = await test.dispatch('permissions:list', {});
-      return answer.value.map((entry) => `${entry.grant.permission}:${entry.grant.decision}`);
-    });
+    const listed = (await dispatchInPage(page, 'permissions:list', {})) as {
+      value: { grant: { permission: string; decision: string } }[];
+    };
+    const grants = listed.value.map((entry) => `${entry.grant.permission}:${entry.grant.decision}`);
     expect(grants).toEqual(['media:granted']);
     await page.close();
   });
 
   it('deletes a workspace only after a confirmation that names what goes', async () => {
     const { page } = await openApp();
-    await page.evaluate(async () => {
-      const test = (
-        window as unknown as {
-          flowdeskTest: { dispatch(channel: string, payload: unknown): Promise<unknown> };
-        }
-      ).flowdeskTest;
-      await test.dispatch('workspaces:create', {
-        name: 'Old project',
-        services: [{ type: 'slack' }, { type: 'trello' }],
-      });
+    await dispatchInPage(page, 'workspaces:create', {
+      name: 'Old project',
+      services: [{ type: 'slack' }, { type: 'trello' }],
     });
     await page.getByRole('heading', { name: 'Old project' }).waitFor();
     await page.getByRole('button', { name: 'Delete workspace…' }).click();
