@@ -28,7 +28,9 @@ const directories: string[] = [];
 afterEach(() =>
   directories
     .splice(0)
-    .forEach((directory) => rmSync(directory, { recursive: true, force: true, maxRetries: 3 })),
+    .forEach((directory) =>
+      rmSync(directory, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 }),
+    ),
 );
 
 function seededStore(): WorkspaceStore {
@@ -62,6 +64,7 @@ interface ContractEnvironment {
   /** A service page asks for a permission (what the session's request handler passes on). */
   askPermission(serviceId: string, permission: string, origin: string): Promise<boolean>;
   opened: string[];
+  clipboard: string[];
 }
 
 function mainProcessEnvironment(): ContractEnvironment & {
@@ -89,6 +92,7 @@ function mainProcessEnvironment(): ContractEnvironment & {
     newId: () => `r${++nextId}`,
   });
   const opened: string[] = [];
+  const clipboard: string[] = [];
   const dispatch = createIpcDispatcher({
     handlers: createIpcHandlers({
       workspaces,
@@ -104,6 +108,7 @@ function mainProcessEnvironment(): ContractEnvironment & {
         locale: 'en-US',
       }),
       openExternal: (url) => opened.push(url),
+      writeClipboard: (text) => clipboard.push(text),
       clearServiceData: () => Promise.resolve(),
       diagnosticsReport: () => 'Flow Desk 0.1.0',
     }),
@@ -124,6 +129,7 @@ function mainProcessEnvironment(): ContractEnvironment & {
         : Promise.resolve(false);
     },
     opened,
+    clipboard,
   };
 }
 
@@ -133,6 +139,7 @@ function inPageEnvironment(): ContractEnvironment {
     dispatch: backend.dispatch,
     askPermission: backend.askPermission,
     opened: backend.opened,
+    clipboard: backend.clipboard,
     permissionRequests: backend.permissionRequests,
   };
 }
@@ -140,6 +147,9 @@ function inPageEnvironment(): ContractEnvironment {
 /** Channels whose example cannot succeed in a fresh environment, and the refusal they give. */
 const EXPECTED_REFUSALS: Partial<Record<IpcChannel, string>> = {
   'permissions:decide': 'PERMISSION_REQUEST_UNKNOWN',
+  // The example service exists but its page is not open: nothing to print or search.
+  'views:print': 'VIEW_NOT_OPEN',
+  'views:find': 'VIEW_NOT_OPEN',
   'backups:create': 'FEATURE_NOT_AVAILABLE',
   'backups:restore': 'FEATURE_NOT_AVAILABLE',
   'license:sign-in': 'FEATURE_NOT_AVAILABLE',
@@ -267,6 +277,30 @@ describe.each([
     }
   });
 
+  it('zooms a service in steps and remembers the factor', async () => {
+    const env = makeEnvironment();
+    const zoom = (direction: 'in' | 'out' | 'reset') =>
+      call(env, 'views:zoom', { serviceId: 's1', direction });
+    expect(await zoom('in')).toEqual({ ok: true, value: { zoomFactor: 1.1 } });
+    expect(await zoom('in')).toEqual({ ok: true, value: { zoomFactor: 1.25 } });
+    const state = await call(env, 'state:get', undefined);
+    expect(state.ok && state.value.workspaces[0]?.services[0]?.zoomFactor).toBe(1.25);
+    expect(await zoom('reset')).toEqual({ ok: true, value: { zoomFactor: 1 } });
+    expect(await zoom('out')).toEqual({ ok: true, value: { zoomFactor: 0.9 } });
+    expect(await call(env, 'views:zoom', { serviceId: 'nope', direction: 'in' })).toMatchObject({
+      ok: false,
+      error: { code: 'SERVICE_NOT_FOUND' },
+    });
+  });
+
+  it("opens a service's page in the system browser and copies text", async () => {
+    const env = makeEnvironment();
+    expect((await call(env, 'views:open-in-browser', { serviceId: 's1' })).ok).toBe(true);
+    expect(env.opened).toEqual(['https://app.slack.com/client']);
+    expect((await call(env, 'clipboard:write-text', { text: 'hello' })).ok).toBe(true);
+    expect(env.clipboard).toEqual(['hello']);
+  });
+
   it('controls views and lists their state', async () => {
     const env = makeEnvironment();
     expect((await call(env, 'views:activate', { serviceId: 's1' })).ok).toBe(true);
@@ -288,6 +322,18 @@ describe.each([
     expect(after.ok && after.value.find((state) => state.serviceId === 's1')?.state).toBe(
       'hibernated',
     );
+    expect(await call(env, 'views:print', { serviceId: 's1' })).toMatchObject({
+      ok: false,
+      error: { code: 'VIEW_NOT_OPEN' },
+    });
+    expect((await call(env, 'views:activate', { serviceId: 's1' })).ok).toBe(true);
+    for (const [channel, payload] of [
+      ['views:print', { serviceId: 's1' }],
+      ['views:find', { serviceId: 's1', text: 'invoice' }],
+      ['views:stop-find', { serviceId: 's1' }],
+    ] as const) {
+      expect(await call(env, channel, payload), channel).toEqual({ ok: true, value: null });
+    }
     expect((await call(env, 'services:remove', { serviceId: 's1', clearData: false })).ok).toBe(
       true,
     );

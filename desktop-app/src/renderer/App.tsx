@@ -1,251 +1,362 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
-import type { FormEvent } from 'react';
-import { CUSTOM_SERVICE_ID, readableForeground, searchCatalog } from '@flowdesk/shared/catalog';
-import type { IpcEvent, ViewState } from '@flowdesk/shared/ipc';
-import type { WorkspaceStore } from '@flowdesk/shared/workspace';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { shortcutFor } from '@flowdesk/shared/ipc';
+import type { KeyLike, Shortcut } from '@flowdesk/shared/ipc';
+import { AddServiceDialog } from './components/AddServiceDialog';
+import { ConfirmDialog } from './components/ConfirmDialog';
+import { FindBar } from './components/FindBar';
+import { HelpSheet } from './components/HelpSheet';
+import { PermissionPrompt } from './components/PermissionPrompt';
+import { ServiceList } from './components/ServiceList';
+import type { ServiceActions } from './components/ServiceList';
+import { DeleteWorkspaceDialog, WorkspaceDialog } from './components/WorkspaceDialogs';
+import { WorkspaceRail } from './components/WorkspaceRail';
+import type { WorkspaceActions } from './components/WorkspaceRail';
+import { ServiceSettings } from './pages/ServiceSettings';
+import { SettingsPage } from './pages/SettingsPage';
+import type { SettingsSection } from './pages/SettingsPage';
 import { QuickSwitcher } from './QuickSwitcher';
-import { shortcutFor } from './shortcuts';
+import { rememberRecent, stepRecent } from './state/order';
+import { CoverContext } from './state/overlay';
+import { FlowDeskContext, useFlowDeskState } from './state/use-flowdesk';
+import type { FlowDeskState } from './state/use-flowdesk';
 import { strings } from './strings';
 
-type Notice = IpcEvent<'notice'>;
-type Theme = WorkspaceStore['settings']['theme'];
-const NEXT_THEME: Record<Theme, Theme> = { system: 'light', light: 'dark', dark: 'system' };
-type PermissionQuestion = IpcEvent<'permission:requested'>;
+type Route =
+  | { page: 'service' }
+  | { page: 'settings'; section: SettingsSection }
+  | { page: 'service-settings'; serviceId: string };
+
+type Modal =
+  | { kind: 'add-service' }
+  | { kind: 'new-workspace' }
+  | { kind: 'edit-workspace'; workspaceId: string }
+  | { kind: 'delete-workspace'; workspaceId: string }
+  | { kind: 'remove-service'; serviceId: string }
+  | { kind: 'clear-data'; serviceId: string }
+  | { kind: 'help' }
+  | { kind: 'quick-switcher' };
 
 /**
- * The minimal app UI of the desktop issue: workspaces, their services, add / remove / switch,
- * notices and permission questions. The full UI (catalog browser, quick switcher, settings) is
- * its own issue; this one already talks to the main process only through window.flowdesk.
+ * The app UI: workspaces rail, the active workspace's services, the service page area (or a
+ * settings page), dialogs, and the notices and permission questions the main process sends.
+ * Everything it knows comes from window.flowdesk.
  */
 export function App() {
-  const [store, setStore] = useState<WorkspaceStore | undefined>();
-  const [views, setViews] = useState<Record<string, ViewState>>({});
-  const [notices, setNotices] = useState<Notice[]>([]);
-  const [questions, setQuestions] = useState<PermissionQuestion[]>([]);
-  const [error, setError] = useState<string | undefined>();
-  const [switcherOpen, setSwitcherOpen] = useState(false);
+  const state = useFlowDeskState();
+  return (
+    <FlowDeskContext.Provider value={state}>
+      <AppShell state={state} />
+    </FlowDeskContext.Provider>
+  );
+}
 
-  useEffect(() => {
-    const api = window.flowdesk;
-    void api
-      .invoke('state:get', undefined)
-      .then((answer) => (answer.ok ? setStore(answer.value) : setError(answer.error.message)));
-    void api.invoke('views:list-states', undefined).then((answer) => {
-      if (answer.ok)
-        setViews(Object.fromEntries(answer.value.map((state) => [state.serviceId, state])));
-    });
-    const offs = [
-      api.on('state:changed', setStore),
-      api.on('view:state', (state) =>
-        setViews((current) => ({ ...current, [state.serviceId]: state })),
-      ),
-      api.on('notice', (notice) =>
-        setNotices((current) => [...current.filter((n) => n.id !== notice.id), notice]),
-      ),
-      api.on('permission:requested', (question) =>
-        setQuestions((current) => [...current, question]),
-      ),
-    ];
-    return () => offs.forEach((off) => off());
-  }, []);
+function AppShell({ state }: { state: FlowDeskState }) {
+  const { store, views, call } = state;
+  const [route, setRoute] = useState<Route>({ page: 'service' });
+  const [modal, setModal] = useState<Modal | undefined>();
+  const [findIn, setFindIn] = useState<string | undefined>();
+  const [recent, setRecent] = useState<string[]>([]);
+  const [covers, setCovers] = useState(0);
+  const cover = useCallback((delta: number) => setCovers((count) => count + delta), []);
 
-  const active = store?.workspaces.find((workspace) => workspace.id === store.activeWorkspaceId);
   const theme = store?.settings.theme ?? 'system';
-
   useEffect(() => {
     // 'system' follows the OS through prefers-color-scheme; light and dark override it.
     document.documentElement.dataset.theme = theme;
   }, [theme]);
 
-  const activateService = (serviceId: string) => {
-    setSwitcherOpen(false);
-    void run(window.flowdesk.invoke('views:activate', { serviceId }));
-  };
+  const active = store?.workspaces.find((workspace) => workspace.id === store.activeWorkspaceId);
+  const activeServiceId = active?.activeServiceId ?? undefined;
+  const allServices = useMemo(
+    () =>
+      store?.workspaces.flatMap((workspace) =>
+        workspace.services.map((service) => ({ workspace, service })),
+      ) ?? [],
+    [store],
+  );
+  const findService = (serviceId: string) =>
+    allServices.find((entry) => entry.service.id === serviceId);
 
   useEffect(() => {
-    const onKeyDown = (event: KeyboardEvent) => {
-      const shortcut = shortcutFor(event);
-      if (!shortcut || !store) return;
-      event.preventDefault();
-      if (shortcut.kind === 'quick-switcher') setSwitcherOpen(true);
-      else if (shortcut.kind === 'service') {
-        const service = active?.services[shortcut.index];
-        if (service) activateService(service.id);
-      } else {
-        const workspace = store.workspaces[shortcut.index];
-        if (workspace)
-          void run(window.flowdesk.invoke('workspaces:activate', { workspaceId: workspace.id }));
-      }
-    };
-    window.addEventListener('keydown', onKeyDown);
-    return () => window.removeEventListener('keydown', onKeyDown);
-  });
+    if (!activeServiceId) return;
+    const known = new Set(allServices.map((entry) => entry.service.id));
+    setRecent((list) => rememberRecent(list, activeServiceId, known));
+  }, [activeServiceId, allServices]);
 
-  const run = async (action: Promise<{ ok: boolean; error?: { message: string } }>) => {
-    const answer = await action;
-    setError(answer.ok ? undefined : answer.error?.message);
-    return answer.ok;
+  const openService = (serviceId: string) => {
+    setModal(undefined);
+    setRoute({ page: 'service' });
+    void call('views:activate', { serviceId });
   };
 
-  return (
-    <div className="app">
-      <nav className="workspaces" aria-label={strings.workspacesLabel}>
-        {store?.workspaces.map((workspace) => (
-          <button
-            key={workspace.id}
-            className={workspace.id === active?.id ? 'workspace active' : 'workspace'}
-            style={{ backgroundColor: workspace.color, color: readableForeground(workspace.color) }}
-            title={workspace.name}
-            aria-current={workspace.id === active?.id}
-            onClick={() =>
-              void run(window.flowdesk.invoke('workspaces:activate', { workspaceId: workspace.id }))
-            }
-          >
-            {workspace.icon ?? workspace.name.slice(0, 2).toUpperCase()}
-          </button>
-        ))}
-        <NewWorkspace
-          onCreate={(name) => run(window.flowdesk.invoke('workspaces:create', { name }))}
-        />
-        <button
-          className="theme"
-          aria-label={strings.theme(strings.themeNames[theme])}
-          title={strings.theme(strings.themeNames[theme])}
-          onClick={() =>
-            void run(window.flowdesk.invoke('settings:update', { theme: NEXT_THEME[theme] }))
-          }
-        >
-          {theme === 'dark' ? '☾' : theme === 'light' ? '☀' : '◐'}
-        </button>
-      </nav>
+  const runShortcut = (shortcut: Shortcut) => {
+    if (!store) return;
+    switch (shortcut.kind) {
+      case 'quick-switcher':
+        setModal({ kind: 'quick-switcher' });
+        return;
+      case 'help':
+        setModal({ kind: 'help' });
+        return;
+      case 'settings':
+        setRoute({ page: 'settings', section: 'general' });
+        return;
+      case 'service': {
+        const service = active?.services[shortcut.index];
+        if (service) openService(service.id);
+        return;
+      }
+      case 'workspace': {
+        const workspace = store.workspaces[shortcut.index];
+        if (workspace) void call('workspaces:activate', { workspaceId: workspace.id });
+        return;
+      }
+      case 'recent': {
+        const next = stepRecent(recent, activeServiceId, shortcut.step);
+        if (next) openService(next);
+        return;
+      }
+      case 'find':
+        if (activeServiceId && route.page === 'service') setFindIn(activeServiceId);
+        return;
+      case 'zoom':
+        if (activeServiceId)
+          void call('views:zoom', { serviceId: activeServiceId, direction: shortcut.direction });
+    }
+  };
+  // The latest closure, for listeners registered once.
+  const shortcutHandler = useRef(runShortcut);
+  shortcutHandler.current = runShortcut;
+  const modalOpen = modal !== undefined;
 
-      <aside className="services" aria-label={strings.servicesLabel}>
-        {active ? (
-          <>
-            <h1>{active.name}</h1>
-            <DeleteWorkspace
-              key={active.id}
-              name={active.name}
-              serviceCount={active.services.length}
-              onDelete={() =>
-                void run(
-                  window.flowdesk.invoke('workspaces:remove', {
-                    workspaceId: active.id,
-                    clearData: true,
-                  }),
-                )
-              }
-            />
-            <ul>
-              {active.services.map((service) => {
-                const view = views[service.id];
-                return (
-                  <li
-                    key={service.id}
-                    className={service.id === active.activeServiceId ? 'service active' : 'service'}
-                  >
-                    <button
-                      className="open"
-                      onClick={() =>
-                        void run(
-                          window.flowdesk.invoke('views:activate', { serviceId: service.id }),
-                        )
-                      }
-                    >
-                      <span className="name">{service.name}</span>
-                      <span className="state">
-                        {strings.viewStates[view?.state ?? 'not-loaded']}
-                      </span>
-                      {view?.unread ? <span className="badge">{view.unread}</span> : null}
-                    </button>
-                    <button
-                      className="remove"
-                      aria-label={strings.removeService(service.name)}
-                      onClick={() => {
-                        if (
-                          window.confirm(strings.confirmRemoveService(service.name, active.name))
-                        ) {
-                          void run(
-                            window.flowdesk.invoke('services:remove', {
-                              serviceId: service.id,
-                              clearData: false,
-                            }),
-                          );
-                        }
-                      }}
-                    >
-                      ×
-                    </button>
-                  </li>
-                );
-              })}
-            </ul>
-            <AddService
-              onAdd={(service) =>
-                run(window.flowdesk.invoke('services:add', { workspaceId: active.id, service }))
-              }
-            />
-          </>
+  useEffect(() => {
+    const onKey = (event: KeyLike & { preventDefault(): void }) => {
+      const shortcut = shortcutFor(event);
+      if (!shortcut || modalOpen) return;
+      event.preventDefault();
+      shortcutHandler.current(shortcut);
+    };
+    window.addEventListener('keydown', onKey);
+    // Shortcuts pressed while a service page had focus, forwarded by the main process.
+    const off = window.flowdesk.on('shortcut', (key) => {
+      const shortcut = shortcutFor(key);
+      if (shortcut && !modalOpen) shortcutHandler.current(shortcut);
+    });
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      off();
+    };
+  }, [modalOpen]);
+
+  const workspaceActions = useMemo<WorkspaceActions>(
+    () => ({
+      onNew: () => setModal({ kind: 'new-workspace' }),
+      onEdit: (workspaceId) => setModal({ kind: 'edit-workspace', workspaceId }),
+      onDelete: (workspaceId) => setModal({ kind: 'delete-workspace', workspaceId }),
+      onNotificationSettings: () => setRoute({ page: 'settings', section: 'notifications' }),
+      onSettings: () => setRoute({ page: 'settings', section: 'general' }),
+      onHelp: () => setModal({ kind: 'help' }),
+    }),
+    [],
+  );
+  const serviceActions = useMemo<ServiceActions>(
+    () => ({
+      onSettings: (serviceId) => setRoute({ page: 'service-settings', serviceId }),
+      onFind: (serviceId) => {
+        setRoute({ page: 'service' });
+        void call('views:activate', { serviceId });
+        setFindIn(serviceId);
+      },
+      onRemove: (serviceId) => setModal({ kind: 'remove-service', serviceId }),
+      onClearData: (serviceId) => setModal({ kind: 'clear-data', serviceId }),
+    }),
+    [call],
+  );
+
+  if (!store) {
+    return (
+      <div className="app loading">
+        {state.loadError ? (
+          <div role="alert" className="notice error">
+            <p>{strings.loadFailed(state.loadError)}</p>
+            <button type="button" onClick={state.reload}>
+              {strings.retry}
+            </button>
+          </div>
         ) : (
-          <p className="empty">{strings.noWorkspace}</p>
+          <p role="status">{strings.loading}</p>
         )}
-        {/* In this column, not over the content: the service page covers that area. */}
-        <div className="overlays">
-          {error ? (
-            <div role="alert" className="notice error">
-              {error}
-            </div>
-          ) : null}
-          {notices.map((notice) => (
-            <div key={notice.id} role="status" className={`notice ${notice.level}`}>
-              {notice.message}
-              <button
-                onClick={() => setNotices((current) => current.filter((n) => n.id !== notice.id))}
-              >
-                {strings.dismiss}
-              </button>
-            </div>
-          ))}
-          {questions.map((question) => (
-            <PermissionPrompt
-              key={question.requestId}
-              question={question}
-              serviceName={
-                store?.workspaces
-                  .flatMap((w) => w.services)
-                  .find((s) => s.id === question.serviceId)?.name ?? strings.aServiceFallback
-              }
-              onAnswer={(decision, remember) => {
-                setQuestions((current) =>
-                  current.filter((q) => q.requestId !== question.requestId),
-                );
-                void window.flowdesk.invoke('permissions:decide', {
-                  requestId: question.requestId,
-                  decision,
-                  remember,
-                });
-              }}
-            />
-          ))}
-        </div>
-      </aside>
+      </div>
+    );
+  }
 
-      {switcherOpen && store ? (
-        <QuickSwitcher
-          store={store}
-          onPick={activateService}
-          onClose={() => setSwitcherOpen(false)}
-        />
-      ) : null}
-      <main className="content">
-        <ContentArea hasService={Boolean(active?.activeServiceId)} />
-      </main>
-    </div>
+  const settingsService =
+    route.page === 'service-settings' ? findService(route.serviceId) : undefined;
+  const modalService =
+    modal?.kind === 'remove-service' || modal?.kind === 'clear-data'
+      ? findService(modal.serviceId)
+      : undefined;
+  const modalWorkspace =
+    modal?.kind === 'edit-workspace' || modal?.kind === 'delete-workspace'
+      ? store.workspaces.find((workspace) => workspace.id === modal.workspaceId)
+      : undefined;
+  const showFind = findIn !== undefined && findIn === activeServiceId && route.page === 'service';
+
+  return (
+    <CoverContext.Provider value={cover}>
+      <div className="app">
+        <WorkspaceRail store={store} views={views} actions={workspaceActions} />
+
+        <aside className="services" aria-label={strings.servicesLabel}>
+          {active ? (
+            <>
+              <header className="services-header">
+                <h1>{active.name}</h1>
+              </header>
+              <ServiceList workspace={active} views={views} actions={serviceActions} />
+              <button
+                type="button"
+                className="add-service-button"
+                onClick={() => setModal({ kind: 'add-service' })}
+              >
+                + {strings.addService}
+              </button>
+            </>
+          ) : (
+            <p className="empty">{strings.noWorkspace}</p>
+          )}
+          {/* In this column, not over the content: the service page covers that area. */}
+          <div className="overlays">
+            {state.actionError ? (
+              <div role="alert" className="notice error">
+                {state.actionError}
+                <button type="button" onClick={state.dismissError}>
+                  {strings.dismiss}
+                </button>
+              </div>
+            ) : null}
+            {state.notices.map((notice) => (
+              <div key={notice.id} role="status" className={`notice ${notice.level}`}>
+                {notice.message}
+                <button type="button" onClick={() => state.dismissNotice(notice.id)}>
+                  {strings.dismiss}
+                </button>
+              </div>
+            ))}
+            {state.questions.map((question) => (
+              <PermissionPrompt
+                key={question.requestId}
+                question={question}
+                serviceName={
+                  findService(question.serviceId)?.service.name ?? strings.aServiceFallback
+                }
+                onAnswer={(decision, remember) => {
+                  state.answered(question.requestId);
+                  void call('permissions:decide', {
+                    requestId: question.requestId,
+                    decision,
+                    remember,
+                  });
+                }}
+              />
+            ))}
+          </div>
+        </aside>
+
+        <main className="content">
+          {showFind ? <FindBar serviceId={findIn} onClose={() => setFindIn(undefined)} /> : null}
+          <ContentArea visible={Boolean(activeServiceId) && covers === 0} />
+          {route.page === 'settings' ? (
+            <SettingsPage
+              store={store}
+              section={route.section}
+              onSection={(section) => setRoute({ page: 'settings', section })}
+              onClose={() => setRoute({ page: 'service' })}
+            />
+          ) : null}
+          {settingsService ? (
+            <ServiceSettings
+              key={settingsService.service.id}
+              workspace={settingsService.workspace}
+              service={settingsService.service}
+              view={views[settingsService.service.id]}
+              onClearData={() =>
+                setModal({ kind: 'clear-data', serviceId: settingsService.service.id })
+              }
+              onRemove={() =>
+                setModal({ kind: 'remove-service', serviceId: settingsService.service.id })
+              }
+              onClose={() => setRoute({ page: 'service' })}
+            />
+          ) : null}
+        </main>
+
+        {modal?.kind === 'quick-switcher' ? (
+          <QuickSwitcher store={store} onPick={openService} onClose={() => setModal(undefined)} />
+        ) : null}
+        {modal?.kind === 'help' ? <HelpSheet onClose={() => setModal(undefined)} /> : null}
+        {modal?.kind === 'add-service' && active ? (
+          <AddServiceDialog
+            workspace={active}
+            defaultIsolation={store.settings.defaultIsolation}
+            onClose={() => setModal(undefined)}
+          />
+        ) : null}
+        {modal?.kind === 'new-workspace' ? (
+          <WorkspaceDialog onClose={() => setModal(undefined)} />
+        ) : null}
+        {modal?.kind === 'edit-workspace' && modalWorkspace ? (
+          <WorkspaceDialog workspace={modalWorkspace} onClose={() => setModal(undefined)} />
+        ) : null}
+        {modal?.kind === 'delete-workspace' && modalWorkspace ? (
+          <DeleteWorkspaceDialog
+            workspace={modalWorkspace}
+            onBackups={() => {
+              setModal(undefined);
+              setRoute({ page: 'settings', section: 'backups' });
+            }}
+            onClose={() => setModal(undefined)}
+          />
+        ) : null}
+        {modal?.kind === 'remove-service' && modalService ? (
+          <ConfirmDialog
+            title={strings.removeService(modalService.service.name)}
+            confirmLabel={strings.removeService(modalService.service.name)}
+            onCancel={() => setModal(undefined)}
+            onConfirm={() => {
+              setModal(undefined);
+              if (route.page === 'service-settings') setRoute({ page: 'service' });
+              void call('services:remove', { serviceId: modalService.service.id, clearData: true });
+            }}
+          >
+            <p>
+              {strings.confirmRemoveService(modalService.service.name, modalService.workspace.name)}
+            </p>
+          </ConfirmDialog>
+        ) : null}
+        {modal?.kind === 'clear-data' && modalService ? (
+          <ConfirmDialog
+            title={strings.clearData}
+            confirmLabel={strings.clearData.replace('…', '')}
+            onCancel={() => setModal(undefined)}
+            onConfirm={() => {
+              setModal(undefined);
+              void call('views:clear-data', { serviceId: modalService.service.id });
+            }}
+          >
+            <p>{strings.confirmClearData(modalService.service.name)}</p>
+          </ConfirmDialog>
+        ) : null}
+      </div>
+    </CoverContext.Provider>
   );
 }
 
-/** Reports where the service page should appear, so the main process can lay its view there. */
-function ContentArea({ hasService }: { hasService: boolean }) {
+/**
+ * Reports where the service page should appear, so the main process lays its view there; when
+ * hidden (a dialog or settings page is open, or no service) the view gets no room at all.
+ */
+function ContentArea({ visible }: { visible: boolean }) {
   const area = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const element = area.current;
@@ -253,172 +364,24 @@ function ContentArea({ hasService }: { hasService: boolean }) {
     const report = () => {
       const box = element.getBoundingClientRect();
       const bounds = {
-        x: Math.round(box.x),
-        y: Math.round(box.y),
+        x: Math.max(0, Math.round(box.x)),
+        y: Math.max(0, Math.round(box.y)),
         width: Math.round(box.width),
         height: Math.round(box.height),
       };
       void window.flowdesk.invoke(
         'views:set-content-bounds',
-        hasService ? bounds : { ...bounds, width: 0, height: 0 },
+        visible ? bounds : { ...bounds, width: 0, height: 0 },
       );
     };
     const observer = new ResizeObserver(report);
     observer.observe(element);
     report();
     return () => observer.disconnect();
-  }, [hasService]);
+  }, [visible]);
   return (
     <div ref={area} className="content-area">
-      {hasService ? null : <p className="empty">{strings.noService}</p>}
-    </div>
-  );
-}
-
-function NewWorkspace({ onCreate }: { onCreate: (name: string) => Promise<boolean> }) {
-  const [open, setOpen] = useState(false);
-  const [name, setName] = useState('');
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (await onCreate(name)) {
-      setName('');
-      setOpen(false);
-    }
-  };
-  return open ? (
-    <form className="new-workspace" onSubmit={(event) => void submit(event)}>
-      <input
-        autoFocus
-        aria-label={strings.workspaceName}
-        value={name}
-        onChange={(event) => setName(event.target.value)}
-        placeholder={strings.workspaceNamePlaceholder}
-      />
-    </form>
-  ) : (
-    <button
-      className="workspace add"
-      aria-label={strings.newWorkspace}
-      onClick={() => setOpen(true)}
-    >
-      +
-    </button>
-  );
-}
-
-function AddService({
-  onAdd,
-}: {
-  onAdd: (service: { type: string; url?: string; name?: string }) => Promise<boolean>;
-}) {
-  const [query, setQuery] = useState('');
-  const [url, setUrl] = useState('');
-  const matches = useMemo(
-    () => searchCatalog(query, { limit: 6 }).filter((entry) => entry.availability === 'web'),
-    [query],
-  );
-  const addCustom = async (event: FormEvent) => {
-    event.preventDefault();
-    if (
-      await onAdd({
-        type: CUSTOM_SERVICE_ID,
-        url,
-        name: new URL(url.includes('://') ? url : `https://${url}`).hostname,
-      })
-    )
-      setUrl('');
-  };
-  return (
-    <section className="add-service" aria-label={strings.addServiceLabel}>
-      <input
-        aria-label={strings.searchServices}
-        placeholder={strings.searchServicesPlaceholder}
-        value={query}
-        onChange={(event) => setQuery(event.target.value)}
-      />
-      {query ? (
-        <ul>
-          {matches.map((entry) => (
-            <li key={entry.id}>
-              <button
-                onClick={() =>
-                  void onAdd({ type: entry.id }).then((added) => added && setQuery(''))
-                }
-              >
-                {entry.name}
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      <form onSubmit={(event) => void addCustom(event).catch(() => undefined)}>
-        <input
-          aria-label={strings.customAddress}
-          placeholder={strings.customAddressPlaceholder}
-          value={url}
-          onChange={(event) => setUrl(event.target.value)}
-        />
-      </form>
-    </section>
-  );
-}
-
-/** "Slack wants to use your camera": allow once, always allow (remembered) or deny (remembered). */
-function PermissionPrompt({
-  question,
-  serviceName,
-  onAnswer,
-}: {
-  question: PermissionQuestion;
-  serviceName: string;
-  onAnswer: (decision: 'granted' | 'denied', remember: boolean) => void;
-}) {
-  return (
-    <div role="alertdialog" aria-label={strings.permissionRequest} className="notice prompt">
-      <p>
-        {strings.permissionQuestion(
-          serviceName,
-          question.origin,
-          strings.permissionWords[question.permission] ?? question.permission,
-        )}
-      </p>
-      <button onClick={() => onAnswer('denied', true)}>{strings.deny}</button>
-      <button onClick={() => onAnswer('granted', false)}>{strings.allowOnce}</button>
-      <button onClick={() => onAnswer('granted', true)}>{strings.alwaysAllow}</button>
-    </div>
-  );
-}
-
-/** Names what deleting a workspace removes before it happens. */
-function DeleteWorkspace({
-  name,
-  serviceCount,
-  onDelete,
-}: {
-  name: string;
-  serviceCount: number;
-  onDelete: () => void;
-}) {
-  const [asking, setAsking] = useState(false);
-  if (!asking) {
-    return (
-      <button className="delete-workspace" onClick={() => setAsking(true)}>
-        {strings.deleteWorkspace}
-      </button>
-    );
-  }
-  return (
-    <div
-      role="alertdialog"
-      aria-label={strings.deleteWorkspaceTitle(name)}
-      className="notice warning"
-    >
-      <p>{strings.deleteWorkspaceQuestion(name, serviceCount)}</p>
-      <p>{strings.backupFirst}</p>
-      <button autoFocus onClick={() => setAsking(false)}>
-        {strings.cancel}
-      </button>
-      <button onClick={onDelete}>{strings.deleteWorkspaceConfirm(name)}</button>
+      {visible ? null : <p className="empty">{strings.noService}</p>}
     </div>
   );
 }

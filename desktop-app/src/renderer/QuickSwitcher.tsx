@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import type { WorkspaceStore } from '@flowdesk/shared/workspace';
+import { Dialog } from './components/Dialog';
 import { rankByFuzzy } from './fuzzy';
 import { strings } from './strings';
 
@@ -60,45 +61,37 @@ export function QuickSwitcher({
   };
 
   return (
-    <div className="backdrop" onClick={onClose}>
-      <div
-        role="dialog"
-        aria-modal="true"
-        aria-label={strings.quickSwitcher}
-        className="quick-switcher"
-        onClick={(event) => event.stopPropagation()}
-      >
-        <input
-          ref={input}
-          role="combobox"
-          aria-expanded="true"
-          aria-controls="quick-switcher-results"
-          aria-activedescendant={
-            results[selected] ? `quick-${results[selected].serviceId}` : undefined
-          }
-          aria-label={strings.quickSwitcherInput}
-          placeholder={strings.quickSwitcherPlaceholder}
-          value={query}
-          onChange={(event) => setQuery(event.target.value)}
-          onKeyDown={onKeyDown}
-        />
-        <ul id="quick-switcher-results" role="listbox" aria-label={strings.quickSwitcherResults}>
-          {results.map((entry, index) => (
-            <li
-              key={entry.serviceId}
-              id={`quick-${entry.serviceId}`}
-              role="option"
-              aria-selected={index === selected}
-              onMouseEnter={() => setSelected(index)}
-              onClick={() => onPick(entry.serviceId)}
-            >
-              <span className="name">{entry.serviceName}</span>
-              <span className="state">{entry.workspaceName}</span>
-            </li>
-          ))}
-          {results.length === 0 ? <li className="empty">{strings.quickSwitcherEmpty}</li> : null}
-        </ul>
-      </div>
-    </div>
+    <Dialog label={strings.quickSwitcher} onClose={onClose} className="quick-switcher">
+      <input
+        ref={input}
+        role="combobox"
+        aria-expanded="true"
+        aria-controls="quick-switcher-results"
+        aria-activedescendant={
+          results[selected] ? `quick-${results[selected].serviceId}` : undefined
+        }
+        aria-label={strings.quickSwitcherInput}
+        placeholder={strings.quickSwitcherPlaceholder}
+        value={query}
+        onChange={(event) => setQuery(event.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      <ul id="quick-switcher-results" role="listbox" aria-label={strings.quickSwitcherResults}>
+        {results.map((entry, index) => (
+          <li
+            key={entry.serviceId}
+            id={`quick-${entry.serviceId}`}
+            role="option"
+            aria-selected={index === selected}
+            onMouseEnter={() => setSelected(index)}
+            onClick={() => onPick(entry.serviceId)}
+          >
+            <span className="name">{entry.serviceName}</span>
+            <span className="state">{entry.workspaceName}</span>
+          </li>
+        ))}
+        {results.length === 0 ? <li className="empty">{strings.quickSwitcherEmpty}</li> : null}
+      </ul>
+    </Dialog>
   );
 }

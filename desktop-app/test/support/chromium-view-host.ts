@@ -119,6 +119,24 @@ class ChromiumServiceView implements ServiceViewHandle {
   canGoForward(): boolean {
     return false;
   }
+  // Zoom, sound, find and print are Electron webContents calls with no page-level equivalent
+  // here; the view tests do not use them, so the calls are only recorded.
+  readonly calls: string[] = [];
+  setZoomFactor(factor: number): void {
+    this.calls.push(`zoom ${factor}`);
+  }
+  setAudioMuted(muted: boolean): void {
+    this.calls.push(`muted ${muted}`);
+  }
+  findInPage(text: string): void {
+    this.calls.push(`find ${text}`);
+  }
+  stopFindInPage(): void {
+    this.calls.push('stop find');
+  }
+  print(): void {
+    this.calls.push('print');
+  }
   onEvent(listener: (event: ViewEvent) => void): void {
     this.listeners.push(listener);
   }

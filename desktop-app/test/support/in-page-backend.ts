@@ -119,6 +119,8 @@ export function createInPageBackend(options: InPageBackendOptions = {}) {
   const views = new ViewManager({
     host: new FakeViewHost(true),
     onState: (state) => emit('view:state', state),
+    onFound: (serviceId, found) => emit('find:result', { serviceId, ...found }),
+    onShortcut: (key) => emit('shortcut', key),
   });
   views.setServices(managedServicesOf(workspaces.store));
   workspaces.onChange((store) => {
@@ -136,6 +138,7 @@ export function createInPageBackend(options: InPageBackendOptions = {}) {
     now,
   });
   const opened: string[] = [];
+  const clipboard: string[] = [];
   const dispatch = createIpcDispatcher({
     handlers: createIpcHandlers({
       workspaces,
@@ -151,6 +154,7 @@ export function createInPageBackend(options: InPageBackendOptions = {}) {
         locale: 'en-US',
       }),
       openExternal: (url) => opened.push(url),
+      writeClipboard: (text) => clipboard.push(text),
       clearServiceData: () => Promise.resolve(),
       diagnosticsReport: () => 'Flow Desk (in-page test backend)',
       now,
@@ -169,6 +173,7 @@ export function createInPageBackend(options: InPageBackendOptions = {}) {
     views,
     audit,
     opened,
+    clipboard,
     permissionRequests,
     /** A service page asking for a permission, as the session handler would pass it on. */
     askPermission: (serviceId: string, permission: string, origin: string) => {

@@ -19,6 +19,7 @@ import {
   workspaceSchema,
   workspaceServiceSchema,
   workspaceStoreSchema,
+  zoomFactorField,
 } from '../workspace/schemas';
 
 /**
@@ -78,6 +79,8 @@ const servicePatch = z.strictObject({
   customIcon: text(400_000).nullable().optional(),
   customColor: hexColor.nullable().optional(),
   userAgent: text(512).nullable().optional(),
+  zoomFactor: zoomFactorField.optional(),
+  audioMuted: z.boolean().optional(),
   notifications: z
     .strictObject({ enabled: z.boolean(), muted: z.boolean(), showBadge: z.boolean() })
     .partial()
@@ -180,6 +183,8 @@ export const IPC_CHANNELS = {
     }),
   ),
   'app:open-external': channel(z.strictObject({ url: text(8192) }), done),
+  /** Puts text on the system clipboard (a diagnostics report, a service's link). */
+  'clipboard:write-text': channel(z.strictObject({ text: text(2_000_000) }), done),
   'state:get': channel(noArguments, workspaceStoreSchema),
 
   'workspaces:create': channel(
@@ -236,6 +241,25 @@ export const IPC_CHANNELS = {
   /** Where the app UI leaves room for the active service view, in window coordinates. */
   'views:set-content-bounds': channel(rectangle, done),
   'views:list-states': channel(noArguments, z.array(viewStateSchema).max(5000)),
+  /** Opens the page the service shows now in the system browser (after the external-open check). */
+  'views:open-in-browser': channel(serviceRef, done),
+  'views:print': channel(serviceRef, done),
+  /** Zoom in / out by the browser's steps, or reset; the factor is remembered per service. */
+  'views:zoom': channel(
+    z.strictObject({ serviceId: idSchema, direction: z.enum(['in', 'out', 'reset']) }),
+    z.strictObject({ zoomFactor: zoomFactorField }),
+  ),
+  /** Finds text in the page; results arrive as `find:result` events. */
+  'views:find': channel(
+    z.strictObject({
+      serviceId: idSchema,
+      text: z.string().min(1).max(1000),
+      forward: z.boolean().default(true),
+      findNext: z.boolean().default(false),
+    }),
+    done,
+  ),
+  'views:stop-find': channel(serviceRef, done),
 
   'settings:get': channel(noArguments, appSettingsSchema),
   'settings:update': channel(appSettingsPatch, appSettingsSchema),
@@ -325,6 +349,21 @@ export const IPC_EVENTS = {
       .optional(),
   }),
   'notification:clicked': serviceRef,
+  'find:result': z.strictObject({
+    serviceId: idSchema,
+    activeMatch: z.int().min(0),
+    matches: z.int().min(0),
+    final: z.boolean(),
+  }),
+  /** An app shortcut pressed while a service page had focus (see overridesPage). */
+  shortcut: z.strictObject({
+    key: text(40),
+    code: text(40),
+    ctrlKey: z.boolean(),
+    metaKey: z.boolean(),
+    shiftKey: z.boolean(),
+    altKey: z.boolean(),
+  }),
   'backup:progress': z.strictObject({
     operationId: idSchema,
     phase: z.enum([

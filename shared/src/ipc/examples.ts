@@ -78,6 +78,7 @@ export const IPC_CHANNEL_EXAMPLES: Record<IpcChannel, { request: unknown; respon
     },
   },
   'app:open-external': { request: { url: 'https://flowdesk.app/help' }, response: null },
+  'clipboard:write-text': { request: { text: 'https://app.slack.com/client' }, response: null },
   'state:get': { request: undefined, response: store },
   'workspaces:create': {
     request: { name: 'Work', color: '#112233', services: [{ type: 'slack' }] },
@@ -118,6 +119,11 @@ export const IPC_CHANNEL_EXAMPLES: Record<IpcChannel, { request: unknown; respon
     response: null,
   },
   'views:list-states': { request: undefined, response: [viewState] },
+  'views:open-in-browser': { request: { serviceId: 's1' }, response: null },
+  'views:print': { request: { serviceId: 's1' }, response: null },
+  'views:zoom': { request: { serviceId: 's1', direction: 'in' }, response: { zoomFactor: 1.1 } },
+  'views:find': { request: { serviceId: 's1', text: 'invoice', findNext: true }, response: null },
+  'views:stop-find': { request: { serviceId: 's1' }, response: null },
   'settings:get': { request: undefined, response: settings },
   'settings:update': {
     request: { theme: 'light', spellcheck: { languages: ['en-US'] } },
@@ -187,6 +193,15 @@ export const IPC_EVENT_EXAMPLES: Record<IpcEventName, unknown> = {
     mediaTypes: ['audio'],
   },
   'notification:clicked': { serviceId: 's1' },
+  'find:result': { serviceId: 's1', activeMatch: 1, matches: 4, final: true },
+  shortcut: {
+    key: '2',
+    code: 'Digit2',
+    ctrlKey: true,
+    metaKey: false,
+    shiftKey: false,
+    altKey: false,
+  },
   'backup:progress': { operationId: 'op1', phase: 'compressing', fraction: 0.4 },
   'license:changed': license,
   notice: {

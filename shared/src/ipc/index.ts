@@ -36,3 +36,5 @@ export type { ParsedIpcEvent, ParsedIpcRequest } from './validate';
 export { IPC_CHANNEL_EXAMPLES, IPC_EVENT_EXAMPLES } from './examples';
 export { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL, createFlowDeskBridge } from './bridge';
 export type { FlowDeskBridge, IpcTransport } from './bridge';
+export { overridesPage, shortcutFor } from './shortcuts';
+export type { KeyLike, Shortcut } from './shortcuts';

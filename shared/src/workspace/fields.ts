@@ -40,12 +40,23 @@ export const clockTime = z.string().regex(/^(?:[01]\d|2[0-3]):[0-5]\d$/, 'Use a 
  * Memory management limits (ARCHITECTURE.md decision 4), one definition for workspace settings,
  * ProductionConfig and the IPC patches that change them.
  */
+export const HIBERNATION_LIMITS = {
+  idleMinutes: { min: 1, max: 24 * 60 },
+  maxLiveViews: { min: 1, max: 50 },
+  memoryBudgetMb: { min: 256, max: 65_536 },
+} as const;
 export const idleMinutesField = z
   .int()
-  .min(1)
-  .max(24 * 60);
-export const maxLiveViewsField = z.int().min(1).max(50);
-export const memoryBudgetMbField = z.int().min(256).max(65_536);
+  .min(HIBERNATION_LIMITS.idleMinutes.min)
+  .max(HIBERNATION_LIMITS.idleMinutes.max);
+export const maxLiveViewsField = z
+  .int()
+  .min(HIBERNATION_LIMITS.maxLiveViews.min)
+  .max(HIBERNATION_LIMITS.maxLiveViews.max);
+export const memoryBudgetMbField = z
+  .int()
+  .min(HIBERNATION_LIMITS.memoryBudgetMb.min)
+  .max(HIBERNATION_LIMITS.memoryBudgetMb.max);
 export const HIBERNATION_DEFAULTS = {
   idleMinutes: 15,
   maxLiveViews: 6,

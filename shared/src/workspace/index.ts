@@ -22,6 +22,7 @@ export {
 export type { BackupEncryption, BackupMetadata, BackupOptions } from './backup';
 export {
   HIBERNATION_DEFAULTS,
+  HIBERNATION_LIMITS,
   clockTime,
   hexColor,
   idleMinutesField,
@@ -57,6 +58,7 @@ export {
   DEFAULT_WORKSPACE_COLOR,
   MAX_SERVICES_PER_WORKSPACE,
   MAX_WORKSPACES,
+  ZOOM_LEVELS,
   WORKSPACE_STORE_VERSION,
   appSettingsSchema,
   browserSessionConfigSchema,
@@ -64,6 +66,7 @@ export {
   defaultWorkspaceStore,
   doNotDisturbSchema,
   isolationSchema,
+  nextZoomFactor,
   serviceConfigSchema,
   serviceHibernationSchema,
   serviceNotificationsSchema,
@@ -74,6 +77,7 @@ export {
   workspaceServiceSchema,
   workspaceSettingsSchema,
   workspaceStoreSchema,
+  zoomFactorField,
 } from './schemas';
 export type {
   AppSettings,
@@ -90,3 +94,12 @@ export type {
   WorkspaceStore,
 } from './schemas';
 export { WORKSPACE_STORE_MIGRATIONS, parseWorkspaceStore } from './store';
+export {
+  badgeText,
+  isDoNotDisturbActive,
+  mayNotify,
+  serviceUnread,
+  totalUnread,
+  workspaceUnread,
+} from './attention';
+export type { UnreadLookup, UnreadSource, UnreadSummary } from './attention';

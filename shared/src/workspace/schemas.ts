@@ -24,6 +24,22 @@ export const DEFAULT_WORKSPACE_COLOR = '#4f46e5';
 export const MAX_WORKSPACES = 200;
 export const MAX_SERVICES_PER_WORKSPACE = 100;
 
+/** Chromium's zoom range, the same steps as a browser's Ctrl +/-. */
+export const ZOOM_LEVELS = [
+  0.25, 0.33, 0.5, 0.67, 0.75, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2, 2.5, 3, 4, 5,
+] as const;
+export const zoomFactorField = z.number().min(0.25).max(5);
+
+/** The next zoom step from `current`, as a browser's Ctrl + / Ctrl - / Ctrl 0 would choose. */
+export function nextZoomFactor(current: number, direction: 'in' | 'out' | 'reset'): number {
+  if (direction === 'reset') return 1;
+  const steps = direction === 'in' ? ZOOM_LEVELS : [...ZOOM_LEVELS].reverse();
+  const next = steps.find((level) =>
+    direction === 'in' ? level > current + 1e-6 : level < current - 1e-6,
+  );
+  return next ?? steps[steps.length - 1]!;
+}
+
 export const isolationSchema = z.enum(['shared', 'isolated']);
 
 /** A remembered answer to a permission prompt for one service. */
@@ -68,6 +84,10 @@ export const workspaceServiceSchema = z.strictObject({
   customColor: hexColor.optional(),
   /** Overrides the clean Chrome user agent for this service only. */
   userAgent: z.string().min(1).max(512).optional(),
+  /** Page zoom, remembered per service (1 = 100 %). */
+  zoomFactor: zoomFactorField.default(1),
+  /** Silences the page's sound (calls, chimes) without touching its notifications. */
+  audioMuted: z.boolean().default(false),
   notifications: serviceNotificationsSchema.prefault({}),
   hibernation: serviceHibernationSchema.prefault({}),
   permissions: z.array(servicePermissionGrantSchema).max(100).default([]),

@@ -272,6 +272,8 @@ export class WorkspaceManager {
       if (patch.isolation !== undefined) target.isolation = patch.isolation;
       if (patch.persistSession !== undefined) target.persistSession = patch.persistSession;
       if (patch.clearOnExit !== undefined) target.clearOnExit = patch.clearOnExit;
+      if (patch.zoomFactor !== undefined) target.zoomFactor = patch.zoomFactor;
+      if (patch.audioMuted !== undefined) target.audioMuted = patch.audioMuted;
       for (const key of ['customIcon', 'customColor', 'userAgent'] as const) {
         const value = patch[key];
         if (value === null) delete target[key];

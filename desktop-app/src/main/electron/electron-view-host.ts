@@ -1,5 +1,6 @@
 import { WebContentsView, session as electronSession, shell } from 'electron';
 import type { BaseWindow, Session, WebContents } from 'electron';
+import { overridesPage } from '@flowdesk/shared/ipc';
 import type { NavigationScope } from '@flowdesk/shared/security';
 import type { NavigationAuditEvent } from '../security/navigation-guard';
 import { createNavigationGuard } from '../security/navigation-guard';
@@ -33,6 +34,7 @@ class ElectronServiceView implements ServiceViewHandle {
   private readonly listeners: ((event: ViewEvent) => void)[] = [];
   private attached = false;
   private capturing = false;
+  private zoomFactor = 1;
 
   constructor(
     private readonly view: WebContentsView,
@@ -44,7 +46,34 @@ class ElectronServiceView implements ServiceViewHandle {
     contents.on('page-favicon-updated', (_event, favicons) =>
       this.emit({ type: 'favicon', urls: favicons }),
     );
-    contents.on('did-navigate', (_event, url) => this.emit({ type: 'navigated', url }));
+    contents.on('did-navigate', (_event, url) => {
+      // Chromium keeps zoom per origin: a page on another origin starts at 100 % again.
+      if (this.zoomFactor !== 1) contents.setZoomFactor(this.zoomFactor);
+      this.emit({ type: 'navigated', url });
+    });
+    contents.on('found-in-page', (_event, result) =>
+      this.emit({
+        type: 'found',
+        activeMatch: result.activeMatchOrdinal,
+        matches: result.matches,
+        final: result.finalUpdate,
+      }),
+    );
+    // App shortcuts work while the page has focus; the page never sees them.
+    contents.on('before-input-event', (event, input) => {
+      if (input.type !== 'keyDown') return;
+      const key = {
+        key: input.key,
+        code: input.code,
+        ctrlKey: input.control,
+        metaKey: input.meta,
+        shiftKey: input.shift,
+        altKey: input.alt,
+      };
+      if (!overridesPage(key)) return;
+      event.preventDefault();
+      this.emit({ type: 'shortcut', key });
+    });
     contents.on('did-navigate-in-page', (_event, url, isMainFrame) => {
       if (isMainFrame) this.emit({ type: 'navigated', url });
     });
@@ -130,6 +159,29 @@ class ElectronServiceView implements ServiceViewHandle {
     return (
       !this.view.webContents.isDestroyed() && this.view.webContents.navigationHistory.canGoForward()
     );
+  }
+
+  setZoomFactor(factor: number): void {
+    this.zoomFactor = factor;
+    if (!this.view.webContents.isDestroyed()) this.view.webContents.setZoomFactor(factor);
+  }
+
+  setAudioMuted(muted: boolean): void {
+    if (!this.view.webContents.isDestroyed()) this.view.webContents.setAudioMuted(muted);
+  }
+
+  findInPage(text: string, options: { forward: boolean; findNext: boolean }): void {
+    if (!this.view.webContents.isDestroyed()) this.view.webContents.findInPage(text, options);
+  }
+
+  stopFindInPage(): void {
+    if (!this.view.webContents.isDestroyed())
+      this.view.webContents.stopFindInPage('clearSelection');
+  }
+
+  print(): void {
+    // The system print dialog; its outcome is the user's business, not an error to report.
+    if (!this.view.webContents.isDestroyed()) this.view.webContents.print({}, () => undefined);
   }
 
   onEvent(listener: (event: ViewEvent) => void): void {

@@ -2,6 +2,7 @@ import {
   BaseWindow,
   WebContentsView,
   app,
+  clipboard,
   ipcMain,
   protocol,
   session,
@@ -270,6 +271,8 @@ function start(): void {
     },
     onCrashed: (serviceId, reason, willRestart) =>
       log.warn('Service view crashed', { serviceId, reason, willRestart }),
+    onFound: (serviceId, found) => send('find:result', { serviceId, ...found }),
+    onShortcut: (key) => send('shortcut', key),
   });
   viewLookup.manager = viewManager;
   const syncViews = () => viewManager.setServices(managedServicesOf(workspaces.store));
@@ -297,6 +300,7 @@ function start(): void {
         locale: app.getLocale() || 'en-US',
       }),
       openExternal: (url) => void shell.openExternal(url),
+      writeClipboard: (text) => clipboard.writeText(text),
       clearServiceData: async (serviceId) => {
         const found = workspaces.findService(serviceId);
         if (!found) return;

@@ -2,6 +2,7 @@ import { FlowDeskError, err, ok } from '@flowdesk/shared/core';
 import type { Result } from '@flowdesk/shared/core';
 import type { IpcResponse } from '@flowdesk/shared/ipc';
 import { decideExternalOpen } from '@flowdesk/shared/security';
+import { nextZoomFactor } from '@flowdesk/shared/workspace';
 import type { AuditTrail } from '../data/audit-trail';
 
 /** What the handlers need of an audit trail: the file trail, or an in-memory one in UI tests. */
@@ -23,6 +24,7 @@ export interface IpcHandlerDependencies {
   prompts: PermissionPrompts;
   appInfo: () => IpcResponse<'app:info'>;
   openExternal: (url: string) => void;
+  writeClipboard: (text: string) => void;
   /** Clears cookies, storage and cache of one service's session. */
   clearServiceData: (serviceId: string) => Promise<void>;
   diagnosticsReport: () => string;
@@ -47,19 +49,32 @@ export function createIpcHandlers(deps: IpcHandlerDependencies): IpcHandlers {
       ? ok(null)
       : err(new FlowDeskError('SERVICE_NOT_FOUND', 'This service does not exist any more.'));
 
+  const openExternal = (url: string): Result<null> => {
+    const decision = decideExternalOpen(url);
+    if (!decision.allowed) {
+      return err(
+        new FlowDeskError(
+          'EXTERNAL_URL_REFUSED',
+          'Only web and e-mail links can be opened outside Flow Desk.',
+        ),
+      );
+    }
+    deps.openExternal(decision.url);
+    return ok(null);
+  };
+  const notOpen = () =>
+    err(
+      new FlowDeskError(
+        'VIEW_NOT_OPEN',
+        'This service is asleep or not opened yet. Open it first, then try again.',
+      ),
+    );
+
   return {
     'app:info': () => deps.appInfo(),
-    'app:open-external': ({ url }) => {
-      const decision = decideExternalOpen(url);
-      if (!decision.allowed) {
-        return err(
-          new FlowDeskError(
-            'EXTERNAL_URL_REFUSED',
-            'Only web and e-mail links can be opened outside Flow Desk.',
-          ),
-        );
-      }
-      deps.openExternal(decision.url);
+    'app:open-external': ({ url }) => openExternal(url),
+    'clipboard:write-text': ({ text }) => {
+      deps.writeClipboard(text);
       return null;
     },
     'state:get': () => workspaces.store,
@@ -130,6 +145,34 @@ export function createIpcHandlers(deps: IpcHandlerDependencies): IpcHandlers {
       return null;
     },
     'views:list-states': () => views.states(),
+    'views:open-in-browser': ({ serviceId }) => {
+      const known = requireService(serviceId);
+      return known.ok ? openExternal(views.currentUrl(serviceId)) : known;
+    },
+    'views:print': ({ serviceId }) => {
+      const known = requireService(serviceId);
+      if (!known.ok) return known;
+      return views.print(serviceId) ? known : notOpen();
+    },
+    'views:zoom': ({ serviceId, direction }) => {
+      const found = workspaces.findService(serviceId);
+      if (!found) {
+        return err(new FlowDeskError('SERVICE_NOT_FOUND', 'This service does not exist any more.'));
+      }
+      const zoomFactor = nextZoomFactor(found.service.zoomFactor, direction);
+      const saved = workspaces.updateService({ serviceId, patch: { zoomFactor } });
+      return saved.ok ? { zoomFactor } : saved;
+    },
+    'views:find': ({ serviceId, text, forward, findNext }) => {
+      const known = requireService(serviceId);
+      if (!known.ok) return known;
+      return views.find(serviceId, text, { forward, findNext }) ? known : notOpen();
+    },
+    'views:stop-find': ({ serviceId }) => {
+      const known = requireService(serviceId);
+      if (known.ok) views.stopFind(serviceId);
+      return known;
+    },
 
     'settings:get': () => workspaces.store.settings,
     'settings:update': (patch) => workspaces.updateSettings(patch),

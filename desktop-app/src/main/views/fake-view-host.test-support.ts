@@ -18,6 +18,11 @@ export class FakeView implements ServiceViewHandle {
   capturing = false;
   reloads: boolean[] = [];
   history = { back: 0, forward: 0 };
+  zoomFactor = 1;
+  audioMuted = false;
+  searches: { text: string; forward: boolean; findNext: boolean }[] = [];
+  findStopped = 0;
+  prints = 0;
   private listener: ((event: ViewEvent) => void) | undefined;
   private resolveLoad: (() => void) | undefined;
 
@@ -71,6 +76,26 @@ export class FakeView implements ServiceViewHandle {
   }
   canGoForward(): boolean {
     return false;
+  }
+  setZoomFactor(factor: number): void {
+    this.zoomFactor = factor;
+  }
+  setAudioMuted(muted: boolean): void {
+    this.audioMuted = muted;
+  }
+  /** Pretends each search matches three times, so the UI can show "1 of 3". */
+  findInPage(text: string, options: { forward: boolean; findNext: boolean }): void {
+    this.searches.push({ text, ...options });
+    const step = this.searches.filter((search) => search.text === text).length;
+    queueMicrotask(() =>
+      this.emit({ type: 'found', activeMatch: ((step - 1) % 3) + 1, matches: 3, final: true }),
+    );
+  }
+  stopFindInPage(): void {
+    this.findStopped += 1;
+  }
+  print(): void {
+    this.prints += 1;
   }
   onEvent(listener: (event: ViewEvent) => void): void {
     this.listener = listener;

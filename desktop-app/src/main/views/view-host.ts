@@ -1,3 +1,5 @@
+import type { KeyLike } from '@flowdesk/shared/ipc';
+
 /**
  * What the view manager needs from the thing that actually shows web pages. The Electron
  * adapter (src/main/electron) implements it with WebContentsView; the browser integration tests
@@ -19,7 +21,10 @@ export type ViewEvent =
   | { type: 'audible'; audible: boolean }
   | { type: 'crashed'; reason: string }
   | { type: 'unresponsive' }
-  | { type: 'responsive' };
+  | { type: 'responsive' }
+  | { type: 'found'; activeMatch: number; matches: number; final: boolean }
+  /** An app shortcut pressed in the page; the host has already kept it from the page. */
+  | { type: 'shortcut'; key: KeyLike };
 
 export interface ServiceViewSpec {
   workspaceId: string;
@@ -48,6 +53,14 @@ export interface ServiceViewHandle {
   goForward(): void;
   canGoBack(): boolean;
   canGoForward(): boolean;
+  /** Zoom (1 = 100 %), kept across the page's navigations. */
+  setZoomFactor(factor: number): void;
+  setAudioMuted(muted: boolean): void;
+  /** Starts or continues a search; results arrive as `found` events. */
+  findInPage(text: string, options: { forward: boolean; findNext: boolean }): void;
+  stopFindInPage(): void;
+  /** Opens the system print dialog for the page. */
+  print(): void;
   onEvent(listener: (event: ViewEvent) => void): void;
 }
 

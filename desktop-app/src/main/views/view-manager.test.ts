@@ -340,4 +340,61 @@ describe('ViewManager', () => {
     await flush();
     expect(host.live().map((view) => view.spec.serviceId)).toEqual(['b']);
   });
+
+  it('opens a page at its remembered zoom and sound setting, and applies changes live', () => {
+    const { manager, host } = setup([managed('a', 'w1', { zoomFactor: 1.25, audioMuted: true })]);
+    manager.activate('a');
+    const view = host.latest('a')!;
+    expect(view.zoomFactor).toBe(1.25);
+    expect(view.audioMuted).toBe(true);
+    manager.setServices([managed('a', 'w1', { zoomFactor: 0.9, audioMuted: false })]);
+    expect(view.zoomFactor).toBe(0.9);
+    expect(view.audioMuted).toBe(false);
+  });
+
+  it('finds, prints and reports where a page is only while it is open', async () => {
+    const found: string[] = [];
+    const host = new FakeViewHost(true);
+    const manager = new ViewManager({
+      host,
+      onFound: (serviceId, result) =>
+        found.push(`${serviceId} ${result.activeMatch}/${result.matches}`),
+    });
+    manager.setServices([managed('a')]);
+    expect(manager.find('a', 'invoice', { forward: true, findNext: false })).toBe(false);
+    expect(manager.print('a')).toBe(false);
+    expect(manager.currentUrl('a')).toBe('https://a.example.com/');
+    manager.activate('a');
+    const view = host.latest('a')!;
+    view.url = 'https://a.example.com/inbox';
+    expect(manager.currentUrl('a')).toBe('https://a.example.com/inbox');
+    expect(manager.find('a', 'invoice', { forward: true, findNext: false })).toBe(true);
+    expect(manager.find('a', 'invoice', { forward: true, findNext: true })).toBe(true);
+    await flush();
+    expect(found).toEqual(['a 1/3', 'a 2/3']);
+    manager.stopFind('a');
+    expect(view.findStopped).toBe(1);
+    expect(manager.print('a')).toBe(true);
+    expect(view.prints).toBe(1);
+  });
+
+  it('passes on app shortcuts pressed inside a page', () => {
+    const keys: string[] = [];
+    const host = new FakeViewHost(true);
+    const manager = new ViewManager({ host, onShortcut: (key) => keys.push(key.code) });
+    manager.setServices([managed('a')]);
+    manager.activate('a');
+    host.latest('a')!.emit({
+      type: 'shortcut',
+      key: {
+        key: '2',
+        code: 'Digit2',
+        ctrlKey: true,
+        metaKey: false,
+        shiftKey: false,
+        altKey: false,
+      },
+    });
+    expect(keys).toEqual(['Digit2']);
+  });
 });

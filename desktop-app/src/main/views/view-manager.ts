@@ -1,5 +1,5 @@
 import { FlowDeskError } from '@flowdesk/shared/core';
-import type { ViewState } from '@flowdesk/shared/ipc';
+import type { KeyLike, ViewState } from '@flowdesk/shared/ipc';
 import { CircuitBreaker, computeBackoffDelay } from '@flowdesk/shared/resilience';
 import { sessionPartitionFor } from '@flowdesk/shared/workspace';
 import type {
@@ -36,6 +36,12 @@ export function managedServicesOf(store: WorkspaceStore): ManagedService[] {
   );
 }
 
+export interface FoundInPage {
+  activeMatch: number;
+  matches: number;
+  final: boolean;
+}
+
 export type HibernateReason = 'user' | 'limit' | 'idle' | 'memory';
 
 export interface ViewManagerOptions {
@@ -48,6 +54,10 @@ export interface ViewManagerOptions {
   onState?: (state: ViewState) => void;
   onHibernated?: (serviceId: string, reason: HibernateReason) => void;
   onCrashed?: (serviceId: string, reason: string, willRestart: boolean) => void;
+  /** Find-in-page results, passed on to the UI's find bar. */
+  onFound?: (serviceId: string, found: FoundInPage) => void;
+  /** An app shortcut pressed while a service page had focus. */
+  onShortcut?: (key: KeyLike) => void;
   /** Timers for crash restarts; injected so tests control time. */
   schedule?: (task: () => void, delayMs: number) => void;
   random?: () => number;
@@ -103,7 +113,14 @@ export class ViewManager {
         const sessionChanged =
           existing.managed.service.isolation !== managed.service.isolation ||
           existing.managed.service.persistSession !== managed.service.persistSession;
+        const before = existing.managed.service;
         existing.managed = managed;
+        if (existing.handle) {
+          if (before.zoomFactor !== managed.service.zoomFactor)
+            existing.handle.setZoomFactor(managed.service.zoomFactor);
+          if (before.audioMuted !== managed.service.audioMuted)
+            existing.handle.setAudioMuted(managed.service.audioMuted);
+        }
         // A different session means a different partition: the page must be recreated.
         if ((moved || sessionChanged) && existing.handle)
           this.hibernate(managed.service.id, 'user');
@@ -201,6 +218,30 @@ export class ViewManager {
     this.require(serviceId).handle?.goForward();
   }
 
+  /** Where the service is now: the live page's address, or where it will reopen. */
+  currentUrl(serviceId: string): string {
+    const entry = this.require(serviceId);
+    return (entry.handle ? this.safeUrl(entry.handle) : undefined) ?? entry.lastUrl;
+  }
+
+  /** Searches the live page; false when the service is not open (nothing to search). */
+  find(serviceId: string, text: string, options: { forward: boolean; findNext: boolean }): boolean {
+    const handle = this.require(serviceId).handle;
+    handle?.findInPage(text, options);
+    return handle !== undefined;
+  }
+
+  stopFind(serviceId: string): void {
+    this.require(serviceId).handle?.stopFindInPage();
+  }
+
+  /** Prints the live page; false when the service is not open. */
+  print(serviceId: string): boolean {
+    const handle = this.require(serviceId).handle;
+    handle?.print();
+    return handle !== undefined;
+  }
+
   /** Periodic housekeeping (the adapter calls it every minute): idle timeout, memory budget. */
   tick(): void {
     const now = this.now();
@@ -280,6 +321,8 @@ export class ViewManager {
     entry.handle = handle;
     entry.phase = 'loading';
     entry.startedAt = this.now();
+    if (service.zoomFactor !== 1) handle.setZoomFactor(service.zoomFactor);
+    if (service.audioMuted) handle.setAudioMuted(true);
     handle.onEvent((event) => {
       if (entry.handle === handle) this.onViewEvent(entry, event);
     });
@@ -320,6 +363,16 @@ export class ViewManager {
         break;
       case 'crashed':
         void this.onCrash(entry, event.reason);
+        return;
+      case 'found':
+        this.options.onFound?.(entry.managed.service.id, {
+          activeMatch: event.activeMatch,
+          matches: event.matches,
+          final: event.final,
+        });
+        return;
+      case 'shortcut':
+        this.options.onShortcut?.(event.key);
         return;
     }
     this.emit(entry);

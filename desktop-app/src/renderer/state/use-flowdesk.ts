@@ -1,0 +1,118 @@
+import { createContext, useCallback, useContext, useEffect, useState } from 'react';
+import type {
+  IpcChannel,
+  IpcEvent,
+  IpcRequestInput,
+  IpcResponse,
+  ViewState,
+} from '@flowdesk/shared/ipc';
+import type { WorkspaceStore } from '@flowdesk/shared/workspace';
+
+export type Notice = IpcEvent<'notice'>;
+export type PermissionQuestion = IpcEvent<'permission:requested'>;
+
+/**
+ * Calls the main process. On failure the message is shown in the app's alert area and the
+ * promise resolves undefined, so callers keep what the user typed and never crash.
+ */
+export type Call = <C extends IpcChannel>(
+  channel: C,
+  request: IpcRequestInput<C>,
+) => Promise<IpcResponse<C> | undefined>;
+
+export interface FlowDeskState {
+  store: WorkspaceStore | undefined;
+  /** Why the store could not be read; the UI offers to try again. */
+  loadError: string | undefined;
+  views: Readonly<Record<string, ViewState>>;
+  notices: Notice[];
+  questions: PermissionQuestion[];
+  /** The last failed action's message, shown until the next action succeeds. */
+  actionError: string | undefined;
+  call: Call;
+  reload: () => void;
+  dismissNotice: (id: string) => void;
+  dismissError: () => void;
+  answered: (requestId: string) => void;
+  /** A short confirmation ("Link copied.") shown as a status notice. */
+  inform: (message: string) => void;
+}
+
+/** All app state comes from the main process through window.flowdesk; nothing else is kept. */
+export function useFlowDeskState(): FlowDeskState {
+  const [store, setStore] = useState<WorkspaceStore | undefined>();
+  const [loadError, setLoadError] = useState<string | undefined>();
+  const [views, setViews] = useState<Record<string, ViewState>>({});
+  const [notices, setNotices] = useState<Notice[]>([]);
+  const [questions, setQuestions] = useState<PermissionQuestion[]>([]);
+  const [actionError, setActionError] = useState<string | undefined>();
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    const api = window.flowdesk;
+    let current = true;
+    setLoadError(undefined);
+    void api.invoke('state:get', undefined).then((answer) => {
+      if (!current) return;
+      if (answer.ok) setStore(answer.value);
+      else setLoadError(answer.error.message);
+    });
+    void api.invoke('views:list-states', undefined).then((answer) => {
+      if (current && answer.ok) {
+        setViews(Object.fromEntries(answer.value.map((state) => [state.serviceId, state])));
+      }
+    });
+    const offs = [
+      api.on('state:changed', setStore),
+      api.on('view:state', (state) =>
+        setViews((known) => ({ ...known, [state.serviceId]: state })),
+      ),
+      api.on('notice', (notice) =>
+        setNotices((known) => [...known.filter((n) => n.id !== notice.id), notice]),
+      ),
+      api.on('permission:requested', (question) => setQuestions((known) => [...known, question])),
+    ];
+    return () => {
+      current = false;
+      offs.forEach((off) => off());
+    };
+  }, [attempt]);
+
+  const call = useCallback<Call>(async (channel, request) => {
+    const answer = await window.flowdesk.invoke(channel, request);
+    if (answer.ok) {
+      setActionError(undefined);
+      return answer.value;
+    }
+    setActionError(answer.error.message);
+    return undefined;
+  }, []);
+
+  return {
+    store,
+    loadError,
+    views,
+    notices,
+    questions,
+    actionError,
+    call,
+    reload: () => setAttempt((count) => count + 1),
+    dismissNotice: (id) => setNotices((known) => known.filter((notice) => notice.id !== id)),
+    dismissError: () => setActionError(undefined),
+    answered: (requestId) =>
+      setQuestions((known) => known.filter((question) => question.requestId !== requestId)),
+    inform: (message) =>
+      setNotices((known) => [
+        ...known.filter((notice) => notice.code !== 'UI_INFO'),
+        { id: `info-${Date.now().toString(36)}`, level: 'info', code: 'UI_INFO', message },
+      ]),
+  };
+}
+
+export const FlowDeskContext = createContext<FlowDeskState | undefined>(undefined);
+
+export function useFlowDesk(): FlowDeskState {
+  const state = useContext(FlowDeskContext);
+  if (!state) throw new Error('useFlowDesk is used outside the app.');
+  return state;
+}
