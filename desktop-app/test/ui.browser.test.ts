@@ -43,47 +43,110 @@ async function dispatchInPage(page: Page, channel: string, payload: unknown): Pr
   );
 }
 
+type TestWindow = {
+  flowdeskTest: {
+    workspaces: {
+      store: {
+        activeWorkspaceId: string | null;
+        settings: { theme: string };
+        workspaces: {
+          id: string;
+          name: string;
+          services: { id: string; type: string; name: string; url: string }[];
+        }[];
+      };
+      findService(id: string): { service: { type: string } } | undefined;
+    };
+    views: { activeService: string | undefined };
+    askPermission(serviceId: string, permission: string, origin: string): Promise<boolean>;
+  };
+  pendingAnswer?: Promise<boolean>;
+};
+
+/** The stand-in's store, as the main process would hold it. */
+function storeOf(page: Page) {
+  return page.evaluate(() => (window as unknown as TestWindow).flowdeskTest.workspaces.store);
+}
+
+async function createWorkspace(page: Page, name: string) {
+  await page.getByRole('button', { name: 'New workspace' }).click();
+  const dialog = page.getByRole('dialog', { name: 'New workspace' });
+  await dialog.getByLabel('Workspace name').fill(name);
+  await dialog.getByRole('button', { name: 'Create workspace' }).click();
+  await page.getByRole('heading', { name }).waitFor();
+}
+
+async function activeServiceNames(page: Page): Promise<string[]> {
+  const store = await storeOf(page);
+  return (
+    store.workspaces
+      .find((workspace) => workspace.id === store.activeWorkspaceId)
+      ?.services.map((service) => service.name) ?? []
+  );
+}
+
+async function scanWithAxe(page: Page): Promise<string[]> {
+  await page.addScriptTag({
+    path: createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  });
+  const violations = await page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(): Promise<{ violations: { id: string; impact: string | null }[] }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run();
+    return result.violations.map(
+      (violation) => `${violation.impact ?? 'unknown'}: ${violation.id}`,
+    );
+  });
+  return violations.filter((violation) => /^(serious|critical)/.test(violation));
+}
+
 describe('the app UI', () => {
   it('creates a workspace and adds a service from the catalog', async () => {
     const { page, errors } = await openApp();
-    await page.getByRole('button', { name: 'New workspace' }).click();
-    await page.getByLabel('Workspace name').fill('Work');
-    await page.getByLabel('Workspace name').press('Enter');
-    await page.getByRole('heading', { name: 'Work' }).waitFor();
-    await page.getByLabel('Search services').fill('slack');
-    await page.getByRole('button', { name: 'Slack', exact: true }).click();
-    await page
-      .getByRole('button', { name: /^Slack/ })
-      .first()
-      .waitFor();
-    const services = await page.evaluate(() =>
-      (
-        window as unknown as {
-          flowdeskTest: {
-            workspaces: { store: { workspaces: { services: { type: string }[] }[] } };
-          };
-        }
-      ).flowdeskTest.workspaces.store.workspaces[0]?.services.map((service) => service.type),
-    );
-    expect(services).toEqual(['slack']);
+    await createWorkspace(page, 'Work');
+    await page.getByRole('button', { name: '+ Add a service' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a service to Work' });
+    // Browsing by category before searching.
+    await dialog.getByRole('heading', { name: 'Communication' }).waitFor();
+    await page.screenshot({ path: 'test-results/screenshots/catalog.png' });
+    await dialog.getByLabel('Search services').fill('slack');
+    await dialog.getByRole('button', { name: 'Slack', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByRole('button', { name: /^Slack, / }).waitFor();
+    expect(await dialog.count()).toBe(0);
+    const store = await storeOf(page);
+    expect(store.workspaces[0]?.services.map((service) => service.type)).toEqual(['slack']);
     expect(errors).toEqual([]);
     await page.close();
   });
 
-  it('shows why a custom address is refused, then accepts a good one', async () => {
+  it('names the problem with a custom address as it is typed, keeps the input, then adds a good one', async () => {
     const { page } = await openApp();
-    await page.getByRole('button', { name: 'New workspace' }).click();
-    await page.getByLabel('Workspace name').fill('Tools');
-    await page.getByLabel('Workspace name').press('Enter');
-    await page.getByLabel('Any web app address').fill('ftp://files.example.org');
-    await page.getByLabel('Any web app address').press('Enter');
+    await createWorkspace(page, 'Tools');
+    await page.getByRole('button', { name: '+ Add a service' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Add a service to Tools' });
+    await dialog.getByRole('button', { name: /^Custom service/ }).click();
+    const address = dialog.getByLabel('Address');
+    await address.fill('ftp://files.example.org');
     await expect
-      .poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 })
+      .poll(() => dialog.locator('.field.invalid').first().textContent(), { timeout: 10_000 })
       .toContain('"ftp:" addresses cannot be opened as a service');
-    await page.getByLabel('Any web app address').fill('wiki.example.org');
-    await page.getByLabel('Any web app address').press('Enter');
-    await page.getByRole('button', { name: /^wiki\.example\.org/ }).waitFor();
-    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(await address.getAttribute('aria-invalid')).toBe('true');
+    await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+    // Refused before anything was sent; nothing typed is lost.
+    expect(await address.inputValue()).toBe('ftp://files.example.org');
+    expect(await activeServiceNames(page)).toEqual([]);
+    await address.fill('wiki.example.org');
+    await dialog.getByLabel('Name').fill('Team wiki');
+    await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByRole('button', { name: /^Team wiki, / }).waitFor();
+    const store = await storeOf(page);
+    expect(store.workspaces[0]?.services[0]?.url).toBe('https://wiki.example.org/');
     await page.close();
   });
 
@@ -97,44 +160,60 @@ describe('the app UI', () => {
     await expect.poll(theme, { timeout: 10_000 }).toBe('dark');
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).toBe('rgb(15, 23, 42)');
-    const stored = await page.evaluate(
-      () =>
-        (
-          window as unknown as {
-            flowdeskTest: { workspaces: { store: { settings: { theme: string } } } };
-          }
-        ).flowdeskTest.workspaces.store.settings.theme,
-    );
-    expect(stored).toBe('dark');
-    await page.close();
-  });
-
-  it('has no serious accessibility violations (axe-core)', async () => {
-    const { page } = await openApp();
-    await page.getByRole('button', { name: 'New workspace' }).click();
-    await page.getByLabel('Workspace name').fill('Work');
-    await page.getByLabel('Workspace name').press('Enter');
+    expect((await storeOf(page)).settings.theme).toBe('dark');
+    await dispatchInPage(page, 'workspaces:create', {
+      name: 'Work',
+      services: [{ type: 'slack' }, { type: 'github' }],
+    });
     await page.getByRole('heading', { name: 'Work' }).waitFor();
-    await page.addScriptTag({
-      path: createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
-    });
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: { run(): Promise<{ violations: { id: string; impact: string | null }[] }> };
-        }
-      ).axe;
-      const result = await axe.run();
-      return result.violations.map(
-        (violation) => `${violation.impact ?? 'unknown'}: ${violation.id}`,
-      );
-    });
-    expect(violations.filter((violation) => /^(serious|critical)/.test(violation))).toEqual([]);
-    await page.screenshot({ path: 'test-results/screenshots/workspace.png' });
+    await page.screenshot({ path: 'test-results/screenshots/dark.png' });
+    expect(await scanWithAxe(page)).toEqual([]);
     await page.close();
   });
 
-  it('switches services by shortcut and by the quick switcher', async () => {
+  it('has no serious accessibility violations on its main screens (axe-core)', async () => {
+    const { page } = await openApp();
+    await dispatchInPage(page, 'workspaces:create', {
+      name: 'Work',
+      services: [{ type: 'slack' }, { type: 'github' }, { type: 'notion' }],
+    });
+    await page.getByRole('heading', { name: 'Work' }).waitFor();
+    expect(await scanWithAxe(page)).toEqual([]);
+    await page.screenshot({ path: 'test-results/screenshots/workspace.png' });
+
+    await page.getByRole('button', { name: '+ Add a service' }).click();
+    await page.getByRole('dialog', { name: 'Add a service to Work' }).waitFor();
+    expect(await scanWithAxe(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await page.getByRole('heading', { name: 'General' }).waitFor();
+    expect(await scanWithAxe(page)).toEqual([]);
+    await page.screenshot({ path: 'test-results/screenshots/settings.png' });
+    for (const section of ['Performance', 'Notifications', 'Privacy', 'Audit log', 'License']) {
+      await page
+        .getByRole('navigation', { name: 'Settings' })
+        .getByRole('button', { name: section })
+        .click();
+      await page.getByRole('region', { name: section }).waitFor();
+    }
+    expect(await scanWithAxe(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Close' }).click();
+
+    await page.getByRole('button', { name: 'Slack options' }).click();
+    await page.getByRole('menu', { name: 'Slack options' }).waitFor();
+    expect(await scanWithAxe(page)).toEqual([]);
+    await page.getByRole('menuitem', { name: 'Settings…' }).click();
+    await page.getByRole('heading', { name: 'Slack settings' }).waitFor();
+    expect(await scanWithAxe(page)).toEqual([]);
+    await page.screenshot({ path: 'test-results/screenshots/service-settings.png' });
+    await page.keyboard.press('Control+/');
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
+    expect(await scanWithAxe(page)).toEqual([]);
+    await page.close();
+  });
+
+  it('switches services by shortcut, by recent order and by the quick switcher', async () => {
     const { page } = await openApp();
     await dispatchInPage(page, 'workspaces:create', {
       name: 'Work',
@@ -147,18 +226,15 @@ describe('the app UI', () => {
     await page.getByRole('heading', { name: 'Work' }).waitFor();
     const activeService = () =>
       page.evaluate(() => {
-        const test = (
-          window as unknown as {
-            flowdeskTest: {
-              views: { activeService: string | undefined };
-              workspaces: { findService(id: string): { service: { type: string } } | undefined };
-            };
-          }
-        ).flowdeskTest;
+        const test = (window as unknown as TestWindow).flowdeskTest;
         const id = test.views.activeService;
         return id ? test.workspaces.findService(id)?.service.type : undefined;
       });
     await page.keyboard.press('Control+2');
+    await expect.poll(activeService, { timeout: 10_000 }).toBe('github');
+    await page.keyboard.press('Control+3');
+    await expect.poll(activeService, { timeout: 10_000 }).toBe('notion');
+    await page.keyboard.press('Control+Tab');
     await expect.poll(activeService, { timeout: 10_000 }).toBe('github');
     await page.keyboard.press('Control+Shift+Digit2');
     await page.getByRole('heading', { name: 'Home' }).waitFor();
@@ -174,12 +250,41 @@ describe('the app UI', () => {
     await page.getByRole('heading', { name: 'Work' }).waitFor();
     expect(await dialog.count()).toBe(0);
     await page.keyboard.press('Control+k');
+    await dialog.waitFor();
     await page.keyboard.press('Escape');
-    expect(await dialog.count()).toBe(0);
+    await expect.poll(() => dialog.count(), { timeout: 10_000 }).toBe(0);
     await page.close();
   });
 
-  it('asks before a service uses the camera, and remembers "always allow"', async () => {
+  it('reorders services by dragging and by keyboard, and workspaces by keyboard', async () => {
+    const { page } = await openApp();
+    await dispatchInPage(page, 'workspaces:create', {
+      name: 'Work',
+      services: [{ type: 'slack' }, { type: 'github' }, { type: 'notion' }],
+    });
+    await dispatchInPage(page, 'workspaces:create', { name: 'Home' });
+    await page.getByRole('heading', { name: 'Work' }).waitFor();
+    const row = (name: string) => page.locator('.service-row', { hasText: name });
+    await row('Notion').dragTo(row('Slack'), { targetPosition: { x: 10, y: 2 } });
+    await expect
+      .poll(() => activeServiceNames(page), { timeout: 10_000 })
+      .toEqual(['Notion', 'Slack', 'GitHub']);
+    await page.getByRole('button', { name: /^Notion, / }).focus();
+    await page.keyboard.press('Alt+ArrowDown');
+    await expect
+      .poll(() => activeServiceNames(page), { timeout: 10_000 })
+      .toEqual(['Slack', 'Notion', 'GitHub']);
+    await page.getByRole('button', { name: 'Home' }).focus();
+    await page.keyboard.press('Alt+ArrowUp');
+    await expect
+      .poll(async () => (await storeOf(page)).workspaces.map((workspace) => workspace.name), {
+        timeout: 10_000,
+      })
+      .toEqual(['Home', 'Work']);
+    await page.close();
+  });
+
+  it('asks before a service uses the camera, remembers "always allow", and revokes it', async () => {
     const { page } = await openApp();
     await dispatchInPage(page, 'workspaces:create', {
       name: 'Work',
@@ -188,13 +293,7 @@ describe('the app UI', () => {
     await page.getByRole('heading', { name: 'Work' }).waitFor();
     // The page keeps the pending answer: an evaluate awaiting it would hold up the clicks below.
     await page.evaluate(() => {
-      const scope = window as unknown as {
-        flowdeskTest: {
-          workspaces: { store: { workspaces: { services: { id: string }[] }[] } };
-          askPermission(serviceId: string, permission: string, origin: string): Promise<boolean>;
-        };
-        pendingAnswer?: Promise<boolean>;
-      };
+      const scope = window as unknown as TestWindow;
       const serviceId = scope.flowdeskTest.workspaces.store.workspaces[0]!.services[0]!.id;
       scope.pendingAnswer = scope.flowdeskTest.askPermission(
         serviceId,
@@ -209,17 +308,19 @@ describe('the app UI', () => {
       'Slack (https://app.slack.com) wants to use your camera or microphone.',
     );
     await prompt.getByRole('button', { name: 'Always allow' }).click({ timeout: 8000 });
-    expect(
-      await page.evaluate(
-        () => (window as unknown as { pendingAnswer: Promise<boolean> }).pendingAnswer,
-      ),
-    ).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as TestWindow).pendingAnswer)).toBe(true);
     expect(await prompt.count()).toBe(0);
-    const listed = (await dispatchInPage(page, 'permissions:list', {})) as {
-      value: { grant: { permission: string; decision: string } }[];
-    };
-    const grants = listed.value.map((entry) => `${entry.grant.permission}:${entry.grant.decision}`);
-    expect(grants).toEqual(['media:granted']);
+
+    await page.getByRole('button', { name: /^Slack, / }).click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Settings…' }).click();
+    const permissions = page.locator('.permissions');
+    await expect
+      .poll(() => permissions.textContent(), { timeout: 10_000 })
+      .toContain('Camera and microphone: Allowed');
+    await page.getByRole('button', { name: 'Forget the answer for Camera and microphone' }).click();
+    await page.getByText('This service has not asked for any permission yet.').waitFor();
+    const listed = (await dispatchInPage(page, 'permissions:list', {})) as { value: unknown[] };
+    expect(listed.value).toEqual([]);
     await page.close();
   });
 
@@ -230,14 +331,49 @@ describe('the app UI', () => {
       services: [{ type: 'slack' }, { type: 'trello' }],
     });
     await page.getByRole('heading', { name: 'Old project' }).waitFor();
-    await page.getByRole('button', { name: 'Delete workspace…' }).click();
+    await page.getByRole('button', { name: 'Old project' }).focus();
+    await page.keyboard.press('Shift+F10');
+    await page.getByRole('menuitem', { name: 'Delete workspace…' }).click();
     const confirmation = page.getByRole('alertdialog', { name: 'Delete Old project' });
-    expect(await confirmation.textContent()).toContain('Delete Old project and its 2 services?');
+    const text = await confirmation.textContent();
+    expect(text).toContain('Delete Old project and its 2 services?');
+    expect(text).toContain('Services removed: Slack, Trello.');
+    expect(text).toContain('make a backup first');
     await confirmation.getByRole('button', { name: 'Cancel' }).click();
     expect(await page.getByRole('heading', { name: 'Old project' }).count()).toBe(1);
-    await page.getByRole('button', { name: 'Delete workspace…' }).click();
+    await page.getByRole('button', { name: 'Old project' }).click({ button: 'right' });
+    await page.getByRole('menuitem', { name: 'Delete workspace…' }).click();
     await page.getByRole('alertdialog').getByRole('button', { name: 'Delete Old project' }).click();
     await page.getByText('Create a workspace to start').waitFor();
+    await page.close();
+  });
+
+  it('finds in the open page, and says what to do when an action needs an open page', async () => {
+    const { page } = await openApp();
+    await dispatchInPage(page, 'workspaces:create', {
+      name: 'Work',
+      services: [{ type: 'slack' }, { type: 'github' }],
+    });
+    await page.getByRole('heading', { name: 'Work' }).waitFor();
+    await page.getByRole('button', { name: 'GitHub options' }).click();
+    await page.getByRole('menuitem', { name: 'Print…' }).click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent(), { timeout: 10_000 })
+      .toContain('This service is asleep or not opened yet. Open it first');
+    await page.getByRole('button', { name: /^Slack, / }).click();
+    await page.keyboard.press('Control+f');
+    const find = page.getByRole('search', { name: 'Find in page' });
+    await find.getByRole('searchbox').fill('invoice');
+    await expect
+      .poll(() => find.locator('output').textContent(), { timeout: 10_000 })
+      .toBe('1 of 3');
+    await find.getByRole('searchbox').press('Enter');
+    await expect
+      .poll(() => find.locator('output').textContent(), { timeout: 10_000 })
+      .toBe('2 of 3');
+    await find.getByRole('searchbox').press('Escape');
+    expect(await find.count()).toBe(0);
+    expect(await page.getByRole('alert').count()).toBe(0);
     await page.close();
   });
 });
