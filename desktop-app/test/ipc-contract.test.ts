@@ -67,7 +67,7 @@ interface ContractEnvironment {
   clipboard: string[];
 }
 
-function mainProcessEnvironment(): ContractEnvironment & {
+function mainProcessEnvironment(options: { clipboardFails?: boolean } = {}): ContractEnvironment & {
   forged(channel: unknown, payload: unknown): Promise<IpcEnvelope<unknown>>;
 } {
   const directory = mkdtempSync(join(tmpdir(), 'flowdesk-ipc-'));
@@ -108,7 +108,10 @@ function mainProcessEnvironment(): ContractEnvironment & {
         locale: 'en-US',
       }),
       openExternal: (url) => opened.push(url),
-      writeClipboard: (text) => clipboard.push(text),
+      writeClipboard: (text) =>
+        options.clipboardFails
+          ? Promise.reject(new Error('clipboard busy'))
+          : void clipboard.push(text),
       clearServiceData: () => Promise.resolve(),
       diagnosticsReport: () => 'Flow Desk 0.1.0',
     }),
@@ -341,6 +344,17 @@ describe.each([
 });
 
 describe('the IPC dispatcher of the main process', () => {
+  it('says what to do when the clipboard refuses the text', async () => {
+    const env = mainProcessEnvironment({ clipboardFails: true });
+    expect(await call(env, 'clipboard:write-text', { text: 'report' })).toMatchObject({
+      ok: false,
+      error: {
+        code: 'CLIPBOARD_WRITE_FAILED',
+        message: expect.stringContaining('copy it by hand'),
+      },
+    });
+  });
+
   it('refuses a forged message from a service page and leaves the store alone', async () => {
     const env = mainProcessEnvironment();
     expect(

@@ -26,6 +26,7 @@ export const strings = {
   addService: 'Add a service',
   addServiceTo: (workspace: string) => `Add a service to ${workspace}`,
   searchServices: 'Search services',
+  searchResults: 'Matching services',
   searchServicesPlaceholder: 'Search 90 services, e.g. Slack, Notion…',
   noCatalogMatch: 'No service in the catalog matches. Add it as a custom service below.',
   customService: 'Custom service',

@@ -24,7 +24,8 @@ export interface IpcHandlerDependencies {
   prompts: PermissionPrompts;
   appInfo: () => IpcResponse<'app:info'>;
   openExternal: (url: string) => void;
-  writeClipboard: (text: string) => void;
+  /** Electron's clipboard module is asynchronous (modelled on navigator.clipboard). */
+  writeClipboard: (text: string) => Promise<void> | void;
   /** Clears cookies, storage and cache of one service's session. */
   clearServiceData: (serviceId: string) => Promise<void>;
   diagnosticsReport: () => string;
@@ -73,9 +74,19 @@ export function createIpcHandlers(deps: IpcHandlerDependencies): IpcHandlers {
   return {
     'app:info': () => deps.appInfo(),
     'app:open-external': ({ url }) => openExternal(url),
-    'clipboard:write-text': ({ text }) => {
-      deps.writeClipboard(text);
-      return null;
+    'clipboard:write-text': async ({ text }) => {
+      try {
+        await deps.writeClipboard(text);
+        return ok(null);
+      } catch (error) {
+        return err(
+          new FlowDeskError(
+            'CLIPBOARD_WRITE_FAILED',
+            'The text could not be put on the clipboard. Try again, or select and copy it by hand.',
+            { cause: error },
+          ),
+        );
+      }
     },
     'state:get': () => workspaces.store,
 

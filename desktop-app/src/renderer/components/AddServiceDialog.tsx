@@ -60,7 +60,7 @@ function CatalogBrowser({ onChoose }: { onChoose: (definition: ServiceDefinition
       })).filter((group) => group.entries.length > 0);
     }
     const found = searchCatalog(query).filter((entry) => entry.id !== CUSTOM_SERVICE_ID);
-    return [{ label: strings.searchServices, entries: found }];
+    return [{ label: strings.searchResults, entries: found }];
   }, [query]);
   const total = groups.reduce((sum, group) => sum + group.entries.length, 0);
 

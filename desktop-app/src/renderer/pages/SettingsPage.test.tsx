@@ -1,0 +1,101 @@
+// @vitest-environment happy-dom
+import { cleanup, screen, waitFor } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { workspaceStoreSchema } from '@flowdesk/shared/workspace';
+import type { WorkspaceStore } from '@flowdesk/shared/workspace';
+import { renderWithBackend } from '../test-support';
+import { SettingsPage, parseLanguages } from './SettingsPage';
+import type { SettingsSection } from './SettingsPage';
+
+afterEach(cleanup);
+
+const store = workspaceStoreSchema.parse({
+  schemaVersion: 1,
+  activeWorkspaceId: 'w1',
+  workspaces: [{ id: 'w1', name: 'Work', createdAt: '2026-11-24T10:00:00.000Z' }],
+});
+
+function open(section: SettingsSection, initial: WorkspaceStore = store) {
+  const rendered = renderWithBackend(
+    <SettingsPage
+      store={initial}
+      section={section}
+      onSection={() => undefined}
+      onClose={() => undefined}
+    />,
+    { initial },
+  );
+  return { ...rendered, stored: () => rendered.backend.workspaces.store };
+}
+
+describe('parseLanguages', () => {
+  it('reads language codes and names the first wrong one', () => {
+    expect(parseLanguages('en-US, de  pt-BR')).toEqual({ codes: ['en-US', 'de', 'pt-BR'] });
+    expect(parseLanguages('')).toEqual({ codes: [] });
+    expect(parseLanguages('en-US, english!')).toEqual({
+      problem: '"english!" is not a language code. Use codes such as en-US, de or pt-BR.',
+    });
+    expect(parseLanguages('a1 '.repeat(1))).toHaveProperty('problem');
+    expect(parseLanguages(Array.from({ length: 11 }, () => 'de').join(','))).toEqual({
+      problem: 'Choose at most 10 languages.',
+    });
+  });
+});
+
+describe('SettingsPage', () => {
+  it('saves general settings as they are changed', async () => {
+    const { stored } = open('general');
+    await userEvent.click(screen.getByRole('switch', { name: /Open Flow Desk when I sign in/ }));
+    await userEvent.selectOptions(screen.getByLabelText('Theme'), 'dark');
+    await userEvent.type(screen.getByLabelText(/Spelling languages/), 'en-US, fr');
+    await waitFor(() =>
+      expect(stored().settings).toMatchObject({
+        launchAtLogin: true,
+        theme: 'dark',
+        spellcheck: { languages: ['en-US', 'fr'] },
+      }),
+    );
+  });
+
+  it('names the allowed range of a limit and saves only valid values', async () => {
+    const { stored } = open('performance');
+    const idle = screen.getByLabelText(/Sleep after this many idle minutes/);
+    await userEvent.clear(idle);
+    await userEvent.type(idle, '0');
+    expect(screen.getByText('Enter a whole number from 1 to 1440.')).toBeTruthy();
+    expect(stored().workspaces[0]?.settings.hibernation.idleMinutes).toBe(15);
+    await userEvent.clear(idle);
+    await userEvent.type(idle, '45');
+    await waitFor(() => expect(stored().workspaces[0]?.settings.hibernation.idleMinutes).toBe(45));
+    expect((idle as HTMLInputElement).value).toBe('45');
+  });
+
+  it('turns on do-not-disturb with a weekday schedule', async () => {
+    const { stored } = open('notifications');
+    await userEvent.click(screen.getByRole('switch', { name: 'Do not disturb' }));
+    await waitFor(() => expect(stored().workspaces[0]?.settings.doNotDisturb.enabled).toBe(true));
+  });
+
+  it('verifies the audit log of the workspace', async () => {
+    open('audit');
+    await userEvent.click(screen.getByRole('button', { name: 'Check the log' }));
+    await screen.findByText('The log is intact (0 entries).');
+  });
+
+  it('says what the backups and license pages will show', async () => {
+    open('backups');
+    await screen.findByText(/No backups yet/);
+    cleanup();
+    open('license');
+    await screen.findByText(/Free plan/);
+  });
+
+  it('creates a diagnostics report and copies it', async () => {
+    const { backend } = open('diagnostics');
+    await userEvent.click(screen.getByRole('button', { name: 'Create report' }));
+    await screen.findByDisplayValue(/in-page test backend/);
+    await userEvent.click(screen.getByRole('button', { name: 'Copy report' }));
+    await waitFor(() => expect(backend.clipboard).toEqual(['Flow Desk (in-page test backend)']));
+  });
+});
