@@ -154,7 +154,7 @@ export function createInPageBackend(options: InPageBackendOptions = {}) {
         locale: 'en-US',
       }),
       openExternal: (url) => opened.push(url),
-      writeClipboard: (text) => clipboard.push(text),
+      writeClipboard: (text) => void clipboard.push(text),
       clearServiceData: () => Promise.resolve(),
       diagnosticsReport: () => 'Flow Desk (in-page test backend)',
       now,

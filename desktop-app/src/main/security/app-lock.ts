@@ -227,8 +227,9 @@ export class AppLock {
     });
   }
 
+  /** Restarts the inactivity countdown (no timer while locked or with auto-lock off). */
   recordActivity(): void {
-    if (!this.locked) this.restartTimer();
+    this.restartTimer();
   }
 
   dispose(): void {
