@@ -346,13 +346,9 @@ describe.each([
 describe('the IPC dispatcher of the main process', () => {
   it('says what to do when the clipboard refuses the text', async () => {
     const env = mainProcessEnvironment({ clipboardFails: true });
-    expect(await call(env, 'clipboard:write-text', { text: 'report' })).toMatchObject({
-      ok: false,
-      error: {
-        code: 'CLIPBOARD_WRITE_FAILED',
-        message: expect.stringContaining('copy it by hand'),
-      },
-    });
+    const answer = await call(env, 'clipboard:write-text', { text: 'report' });
+    expect(!answer.ok && answer.error.code).toBe('CLIPBOARD_WRITE_FAILED');
+    expect(!answer.ok && answer.error.message).toContain('copy it by hand');
   });
 
   it('refuses a forged message from a service page and leaves the store alone', async () => {
