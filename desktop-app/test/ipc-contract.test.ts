@@ -11,6 +11,8 @@ import { WorkspaceManager } from '../src/main/data/workspace-manager';
 import { WorkspaceStoreRepository } from '../src/main/data/workspace-store';
 import { createIpcDispatcher } from '../src/main/ipc/dispatcher';
 import { createIpcHandlers } from '../src/main/ipc/handlers';
+import { AppLock } from '../src/main/security/app-lock';
+import type { AppLockStatus } from '../src/main/security/app-lock';
 import { PermissionPrompts } from '../src/main/security/permission-prompts';
 import { FakeViewHost } from '../src/main/views/fake-view-host.test-support';
 import { ViewManager, managedServicesOf } from '../src/main/views/view-manager';
@@ -91,6 +93,14 @@ function mainProcessEnvironment(options: { clipboardFails?: boolean } = {}): Con
     remember: (serviceId, grant) => void workspaces.rememberPermission(serviceId, grant),
     newId: () => `r${++nextId}`,
   });
+  // Small scrypt parameters: the same lock logic, without seconds of hashing per test.
+  const lock = new AppLock({
+    record: undefined,
+    save: () => undefined,
+    onChange: (status) => lockChanges.push(status),
+    hashOptions: { N: 2 ** 14 },
+  });
+  const lockChanges: AppLockStatus[] = [];
   const opened: string[] = [];
   const clipboard: string[] = [];
   const dispatch = createIpcDispatcher({
@@ -99,6 +109,7 @@ function mainProcessEnvironment(options: { clipboardFails?: boolean } = {}): Con
       views,
       audit,
       prompts,
+      lock,
       appInfo: () => ({
         name: 'Flow Desk',
         version: '0.1.0',
@@ -278,6 +289,44 @@ describe.each([
         error: { code: 'SERVICE_NOT_FOUND' },
       });
     }
+  });
+
+  it('locks everything but the lock screen until the right password is typed', async () => {
+    const env = makeEnvironment();
+    expect(
+      await call(env, 'lock:set-password', { newPassword: 'short', autoLockMinutes: 5 }),
+    ).toMatchObject({ ok: false, error: { code: 'APP_LOCK_PASSWORD_TOO_SHORT' } });
+    expect(
+      await call(env, 'lock:set-password', {
+        newPassword: 'a long passphrase',
+        autoLockMinutes: 5,
+      }),
+    ).toEqual({ ok: true, value: { enabled: true, locked: false, autoLockMinutes: 5 } });
+    expect(await call(env, 'lock:lock', undefined)).toMatchObject({
+      ok: true,
+      value: { locked: true },
+    });
+    expect(await call(env, 'state:get', undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'APP_LOCKED' },
+    });
+    expect(await call(env, 'views:activate', { serviceId: 's1' })).toMatchObject({
+      ok: false,
+      error: { code: 'APP_LOCKED' },
+    });
+    expect(await call(env, 'lock:unlock', { password: 'a wrong guess' })).toMatchObject({
+      ok: false,
+      error: { code: 'APP_LOCK_WRONG_PASSWORD' },
+    });
+    expect(await call(env, 'lock:unlock', { password: 'a long passphrase' })).toMatchObject({
+      ok: true,
+      value: { locked: false },
+    });
+    expect((await call(env, 'state:get', undefined)).ok).toBe(true);
+    expect(await call(env, 'lock:disable', { currentPassword: 'a long passphrase' })).toEqual({
+      ok: true,
+      value: { enabled: false, locked: false, autoLockMinutes: 0 },
+    });
   });
 
   it('zooms a service in steps and remembers the factor', async () => {

@@ -376,4 +376,38 @@ describe('the app UI', () => {
     expect(await page.getByRole('alert').count()).toBe(0);
     await page.close();
   });
+
+  it('locks the app behind a password and unlocks it only with the right one', async () => {
+    const { page } = await openApp();
+    await dispatchInPage(page, 'workspaces:create', {
+      name: 'Work',
+      services: [{ type: 'slack' }],
+    });
+    await page.getByRole('heading', { name: 'Work' }).waitFor();
+    await page.getByRole('button', { name: 'Settings', exact: true }).click();
+    await page
+      .getByRole('navigation', { name: 'Settings' })
+      .getByRole('button', { name: 'Privacy' })
+      .click();
+    await page.getByLabel('New password', { exact: true }).fill('short');
+    await page.getByText('Use at least 8 characters.').waitFor();
+    await page.getByLabel('New password', { exact: true }).fill('a long passphrase');
+    await page.getByLabel('Repeat the new password').fill('a long passphrase');
+    await page.getByRole('button', { name: 'Turn on app lock' }).click();
+    await page.getByRole('button', { name: 'Lock now' }).click();
+    const lockScreen = page.getByRole('form', { name: 'Flow Desk is locked' });
+    await lockScreen.waitFor();
+    expect(await page.getByRole('heading', { name: 'Work' }).count()).toBe(0);
+    await page.screenshot({ path: 'test-results/screenshots/lock-screen.png' });
+    await page.getByLabel('Password', { exact: true }).fill('a wrong guess');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await expect
+      .poll(() => page.locator('#unlock-message').textContent(), { timeout: 10_000 })
+      .not.toContain('Your workspaces are hidden');
+    expect(await lockScreen.count()).toBe(1);
+    await page.getByLabel('Password', { exact: true }).fill('a long passphrase');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.getByRole('heading', { name: 'Work' }).waitFor();
+    await page.close();
+  });
 });

@@ -5,6 +5,7 @@ import { AddServiceDialog } from './components/AddServiceDialog';
 import { ConfirmDialog } from './components/ConfirmDialog';
 import { FindBar } from './components/FindBar';
 import { HelpSheet } from './components/HelpSheet';
+import { LockScreen } from './components/LockScreen';
 import { PermissionPrompt } from './components/PermissionPrompt';
 import { ServiceList } from './components/ServiceList';
 import type { ServiceActions } from './components/ServiceList';
@@ -173,6 +174,7 @@ function AppShell({ state }: { state: FlowDeskState }) {
     [call],
   );
 
+  if (state.lock?.locked) return <LockScreen />;
   if (!store) {
     return (
       <div className="app loading">

@@ -10,6 +10,8 @@ import { createIpcDispatcher } from '../../src/main/ipc/dispatcher';
 import type { IpcSender } from '../../src/main/ipc/dispatcher';
 import { createIpcHandlers } from '../../src/main/ipc/handlers';
 import type { AuditLog } from '../../src/main/ipc/handlers';
+import { AppLock } from '../../src/main/security/app-lock';
+import type { AppLockStatus } from '../../src/main/security/app-lock';
 import { PermissionPrompts } from '../../src/main/security/permission-prompts';
 import { FakeViewHost } from '../../src/main/views/fake-view-host.test-support';
 import { ViewManager, managedServicesOf } from '../../src/main/views/view-manager';
@@ -137,6 +139,18 @@ export function createInPageBackend(options: InPageBackendOptions = {}) {
     newId: () => newId().replace(/[^a-z0-9-]/g, ''),
     now,
   });
+  // Small scrypt parameters: the same lock logic, without seconds of hashing per test.
+  const lock = new AppLock({
+    record: undefined,
+    save: () => undefined,
+    onChange: (status) => {
+      lockChanges.push(status);
+      if (status.locked) views.setContentBounds({ x: 0, y: 0, width: 0, height: 0 });
+      emit('lock:changed', status);
+    },
+    hashOptions: { N: 2 ** 14 },
+  });
+  const lockChanges: AppLockStatus[] = [];
   const opened: string[] = [];
   const clipboard: string[] = [];
   const dispatch = createIpcDispatcher({
@@ -145,6 +159,7 @@ export function createInPageBackend(options: InPageBackendOptions = {}) {
       views,
       audit,
       prompts,
+      lock,
       appInfo: () => ({
         name: 'Flow Desk',
         version: '0.1.0',
@@ -174,6 +189,7 @@ export function createInPageBackend(options: InPageBackendOptions = {}) {
     audit,
     opened,
     clipboard,
+    lock,
     permissionRequests,
     /** A service page asking for a permission, as the session handler would pass it on. */
     askPermission: (serviceId: string, permission: string, origin: string) => {

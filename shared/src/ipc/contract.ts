@@ -141,6 +141,17 @@ export const auditVerificationSchema = z.strictObject({
     .optional(),
 });
 
+export const appLockStatusSchema = z.strictObject({
+  enabled: z.boolean(),
+  locked: z.boolean(),
+  /** 0 = only when the user locks it, the computer locks or sleeps. */
+  autoLockMinutes: z.int().min(0).max(1440),
+  /** While unlocking is refused after too many wrong passwords. */
+  retryAfterMs: z.int().min(0).optional(),
+});
+
+const lockPassword = z.string().max(2048);
+
 export const viewStateSchema = z.strictObject({
   serviceId: idSchema,
   state: z.enum(['not-loaded', 'loading', 'live', 'hibernated', 'crashed', 'unresponsive']),
@@ -322,6 +333,20 @@ export const IPC_CHANNELS = {
   ),
   'audit:verify': channel(workspaceRef, auditVerificationSchema),
 
+  /** The app lock: a password that hides every workspace until it is typed. */
+  'lock:status': channel(noArguments, appLockStatusSchema),
+  'lock:set-password': channel(
+    z.strictObject({
+      currentPassword: lockPassword.optional(),
+      newPassword: lockPassword,
+      autoLockMinutes: z.int().min(0).max(1440),
+    }),
+    appLockStatusSchema,
+  ),
+  'lock:disable': channel(z.strictObject({ currentPassword: lockPassword }), appLockStatusSchema),
+  'lock:lock': channel(noArguments, appLockStatusSchema),
+  'lock:unlock': channel(z.strictObject({ password: lockPassword }), appLockStatusSchema),
+
   'license:status': channel(noArguments, licenseStatusSchema),
   'license:sign-in': channel(
     noArguments,
@@ -379,6 +404,7 @@ export const IPC_EVENTS = {
     fraction: z.number().min(0).max(1),
   }),
   'license:changed': licenseStatusSchema,
+  'lock:changed': appLockStatusSchema,
   /** Something the user must know: a recovered store, a blocked action, an update. */
   notice: z.strictObject({
     id: idSchema,
@@ -398,6 +424,7 @@ export type IpcResponse<C extends IpcChannel> = z.output<(typeof IPC_CHANNELS)[C
 export type IpcEvent<E extends IpcEventName> = z.output<(typeof IPC_EVENTS)[E]>;
 export type LicenseStatus = z.infer<typeof licenseStatusSchema>;
 export type ViewState = z.infer<typeof viewStateSchema>;
+export type AppLockState = z.infer<typeof appLockStatusSchema>;
 export type BackupInfo = z.infer<typeof backupInfoSchema>;
 export type AuditVerification = z.infer<typeof auditVerificationSchema>;
 

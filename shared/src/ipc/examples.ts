@@ -169,6 +169,26 @@ export const IPC_CHANNEL_EXAMPLES: Record<IpcChannel, { request: unknown; respon
       firstProblem: { sequence: 2, kind: 'hash-mismatch', message: 'Entry 2 was changed.' },
     },
   },
+  'lock:status': {
+    request: undefined,
+    response: { enabled: false, locked: false, autoLockMinutes: 0 },
+  },
+  'lock:set-password': {
+    request: { newPassword: 'long enough secret', autoLockMinutes: 15 },
+    response: { enabled: true, locked: false, autoLockMinutes: 15 },
+  },
+  'lock:disable': {
+    request: { currentPassword: 'long enough secret' },
+    response: { enabled: false, locked: false, autoLockMinutes: 0 },
+  },
+  'lock:lock': {
+    request: undefined,
+    response: { enabled: true, locked: true, autoLockMinutes: 15 },
+  },
+  'lock:unlock': {
+    request: { password: 'long enough secret' },
+    response: { enabled: true, locked: false, autoLockMinutes: 15 },
+  },
   'license:status': { request: undefined, response: license },
   'license:sign-in': {
     request: undefined,
@@ -204,6 +224,7 @@ export const IPC_EVENT_EXAMPLES: Record<IpcEventName, unknown> = {
   },
   'backup:progress': { operationId: 'op1', phase: 'compressing', fraction: 0.4 },
   'license:changed': license,
+  'lock:changed': { enabled: true, locked: true, autoLockMinutes: 15 },
   notice: {
     id: 'n1',
     level: 'warning',

@@ -3,6 +3,7 @@ export {
   IPC_CHANNEL_NAMES,
   IPC_EVENTS,
   IPC_EVENT_NAMES,
+  appLockStatusSchema,
   auditVerificationSchema,
   backupInfoSchema,
   isIpcChannel,
@@ -11,6 +12,7 @@ export {
   viewStateSchema,
 } from './contract';
 export type {
+  AppLockState,
   AuditVerification,
   BackupInfo,
   IpcChannel,

@@ -4,6 +4,7 @@ import {
   app,
   clipboard,
   ipcMain,
+  powerMonitor,
   protocol,
   session,
   shell,
@@ -32,6 +33,8 @@ import {
   appResponseHeaders,
   resolveAppAsset,
 } from '../security/app-protocol';
+import { AppLock } from '../security/app-lock';
+import { loadAppLockRecord, saveAppLockRecord } from '../security/app-lock-store';
 import { installPermissionHandlers } from '../security/permission-handlers';
 import { PermissionPrompts } from '../security/permission-prompts';
 import { createRequestBlocker } from '../security/request-blocker';
@@ -282,12 +285,45 @@ function start(): void {
     send('state:changed', store);
   });
 
+  // App lock: the record in its own file; a damaged one resets the lock, and the user is told.
+  const lockPath = join(dataDirectory, 'app-lock.json');
+  const storedLock = loadAppLockRecord(lockPath);
+  const lock = new AppLock({
+    record: storedLock.kind === 'set' ? storedLock.record : undefined,
+    save: (record) => saveAppLockRecord(lockPath, record),
+    onChange: (status) => {
+      // Locked: no service page stays on screen, whatever the UI does.
+      if (status.locked) viewManager.setContentBounds({ x: 0, y: 0, width: 0, height: 0 });
+      send('lock:changed', status);
+    },
+  });
+  if (storedLock.kind === 'damaged') {
+    saveAppLockRecord(lockPath, undefined);
+    log.warn('App lock file was damaged and has been reset');
+    ui.webContents.once('did-finish-load', () =>
+      send('notice', {
+        id: 'app-lock-reset',
+        level: 'warning',
+        code: 'APP_LOCK_RESET',
+        message:
+          'The app lock settings were damaged and have been turned off. Set your password again in Settings → Privacy.',
+      }),
+    );
+  }
+  // Auto-lock counts the whole computer's idle time, so typing in a service page is activity too.
+  const activity = setInterval(() => {
+    if (powerMonitor.getSystemIdleTime() < 30) lock.recordActivity();
+  }, 30_000);
+  powerMonitor.on('lock-screen', () => lock.lock());
+  powerMonitor.on('suspend', () => lock.lock());
+
   const dispatch = createIpcDispatcher({
     handlers: createIpcHandlers({
       workspaces,
       views: viewManager,
       audit,
       prompts,
+      lock,
       appInfo: () => ({
         name: 'Flow Desk',
         version: app.getVersion(),
@@ -414,6 +450,8 @@ function start(): void {
   app.on('before-quit', (event) => {
     clearInterval(housekeeping);
     clearInterval(retention);
+    clearInterval(activity);
+    lock.dispose();
     prompts.denyAll();
     if (cleared) return;
     const toClear = workspaces.store.workspaces.flatMap((workspace) =>

@@ -1,6 +1,7 @@
 import { FlowDeskError, err, ok } from '@flowdesk/shared/core';
 import type { Result } from '@flowdesk/shared/core';
-import type { IpcResponse } from '@flowdesk/shared/ipc';
+import { IPC_CHANNEL_NAMES } from '@flowdesk/shared/ipc';
+import type { IpcChannel, IpcResponse } from '@flowdesk/shared/ipc';
 import { decideExternalOpen } from '@flowdesk/shared/security';
 import { nextZoomFactor } from '@flowdesk/shared/workspace';
 import type { AuditTrail } from '../data/audit-trail';
@@ -8,6 +9,7 @@ import type { AuditTrail } from '../data/audit-trail';
 /** What the handlers need of an audit trail: the file trail, or an in-memory one in UI tests. */
 export type AuditLog = Pick<AuditTrail, 'logWorkspaceEvent' | 'getWorkspaceAuditTrail' | 'verify'>;
 import type { WorkspaceManager } from '../data/workspace-manager';
+import type { AppLock } from '../security/app-lock';
 import type { PermissionPrompts } from '../security/permission-prompts';
 import type { ViewManager } from '../views/view-manager';
 import type { IpcHandlers } from './dispatcher';
@@ -22,6 +24,7 @@ export interface IpcHandlerDependencies {
   views: ViewManager;
   audit: AuditLog;
   prompts: PermissionPrompts;
+  lock: AppLock;
   appInfo: () => IpcResponse<'app:info'>;
   openExternal: (url: string) => void;
   /** Electron's clipboard module is asynchronous (modelled on navigator.clipboard). */
@@ -42,7 +45,28 @@ function notYetAvailable(feature: string): Result<never> {
   );
 }
 
+/** What the lock screen itself needs; everything else waits until the app is unlocked. */
+const ALLOWED_WHILE_LOCKED: ReadonlySet<IpcChannel> = new Set<IpcChannel>([
+  'app:info',
+  'settings:get',
+  'lock:status',
+  'lock:unlock',
+]);
+
 export function createIpcHandlers(deps: IpcHandlerDependencies): IpcHandlers {
+  const handlers = createUnlockedHandlers(deps);
+  const lockedOut = () =>
+    err(new FlowDeskError('APP_LOCKED', 'Flow Desk is locked. Enter your password to unlock it.'));
+  for (const channel of IPC_CHANNEL_NAMES) {
+    if (ALLOWED_WHILE_LOCKED.has(channel)) continue;
+    const handler = handlers[channel] as (...args: never[]) => unknown;
+    (handlers as Record<IpcChannel, unknown>)[channel] = (...args: never[]) =>
+      deps.lock.status().locked ? lockedOut() : handler(...args);
+  }
+  return handlers;
+}
+
+function createUnlockedHandlers(deps: IpcHandlerDependencies): IpcHandlers {
   const { workspaces, views } = deps;
   const now = deps.now ?? (() => new Date());
   const requireService = (serviceId: string): Result<null> =>
@@ -214,6 +238,22 @@ export function createIpcHandlers(deps: IpcHandlerDependencies): IpcHandlers {
         ...(beforeSequence === undefined ? {} : { beforeSequence }),
       }),
     'audit:verify': ({ workspaceId }) => deps.audit.verify(workspaceId),
+
+    'lock:status': () => deps.lock.status(),
+    'lock:set-password': (request) =>
+      deps.lock.setPassword({
+        newPassword: request.newPassword,
+        autoLockMinutes: request.autoLockMinutes,
+        ...(request.currentPassword === undefined
+          ? {}
+          : { currentPassword: request.currentPassword }),
+      }),
+    'lock:disable': ({ currentPassword }) => deps.lock.disable(currentPassword),
+    'lock:lock': () => {
+      deps.lock.lock();
+      return deps.lock.status();
+    },
+    'lock:unlock': ({ password }) => deps.lock.unlock(password),
 
     'license:status': () => ({ state: 'unlicensed', features: [] }),
     'license:sign-in': () => notYetAvailable('Signing in to a Flow Desk account'),

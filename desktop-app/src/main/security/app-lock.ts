@@ -1,4 +1,4 @@
-import { randomBytes, scrypt, timingSafeEqual } from 'node:crypto';
+import { scryptAsync } from '@noble/hashes/scrypt.js';
 import { z } from 'zod';
 import { FlowDeskError, err, ok, toFlowDeskError } from '@flowdesk/shared/core';
 import type { Result } from '@flowdesk/shared/core';
@@ -55,14 +55,31 @@ export const appLockRecordSchema = z.strictObject({
 
 type ScryptParams = Pick<AppLockRecord, 'N' | 'r' | 'p' | 'keyLength'>;
 
-function deriveKey(password: string, salt: Buffer, { N, r, p, keyLength }: ScryptParams) {
+/*
+ * scrypt from @noble/hashes (audited, no dependencies) rather than node:crypto: the same module
+ * then runs in the main process and in the UI's in-page test stand-in, which has no Node.
+ * Randomness and encoding come from WebCrypto and btoa/atob, present in Node 20+ and browsers.
+ */
+function deriveKey(password: string, salt: Uint8Array, { N, r, p, keyLength }: ScryptParams) {
   // NFC: the same password typed on different systems must give the same key.
-  const input = password.normalize('NFC');
-  return new Promise<Buffer>((resolve, reject) => {
-    scrypt(input, salt, keyLength, { N, r, p, maxmem: 128 * N * r * 2 }, (error, key) =>
-      error ? reject(error) : resolve(key),
-    );
-  });
+  const input = new TextEncoder().encode(password.normalize('NFC'));
+  return scryptAsync(input, salt, { N, r, p, dkLen: keyLength, maxmem: 128 * N * r * 2 });
+}
+
+function toBase64(bytes: Uint8Array): string {
+  return btoa(String.fromCharCode(...bytes));
+}
+
+function fromBase64(text: string): Uint8Array {
+  return Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
+}
+
+/** Compares in time that depends only on the length, so a guess learns nothing from timing. */
+function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  let difference = 0;
+  for (let index = 0; index < a.length; index += 1) difference |= a[index]! ^ b[index]!;
+  return difference === 0;
 }
 
 const DEFAULT_PARAMS = { N: 2 ** 17, r: 8, p: 1, keyLength: 32, autoLockMinutes: 0 };
@@ -75,9 +92,9 @@ export async function hashAppLockPassword(
   // An option given as undefined keeps its default rather than failing validation.
   const given = Object.entries(options).filter(([, value]) => value !== undefined);
   const params = paramsSchema.parse({ ...DEFAULT_PARAMS, ...Object.fromEntries(given) });
-  const salt = randomBytes(16);
-  const hash = (await deriveKey(password, salt, params)).toString('base64');
-  return { algorithm: 'scrypt', salt: salt.toString('base64'), hash, ...params };
+  const salt = globalThis.crypto.getRandomValues(new Uint8Array(16));
+  const hash = toBase64(await deriveKey(password, salt, params));
+  return { algorithm: 'scrypt', salt: toBase64(salt), hash, ...params };
 }
 
 /** False, never a throw, for a wrong password or a damaged record. */
@@ -87,11 +104,11 @@ export async function verifyAppLockPassword(
 ): Promise<boolean> {
   const parsed = appLockRecordSchema.safeParse(record);
   if (!parsed.success) return false;
-  const expected = Buffer.from(parsed.data.hash, 'base64');
-  if (expected.length !== parsed.data.keyLength) return false;
   try {
-    const actual = await deriveKey(password, Buffer.from(parsed.data.salt, 'base64'), parsed.data);
-    return timingSafeEqual(actual, expected);
+    const expected = fromBase64(parsed.data.hash);
+    if (expected.length !== parsed.data.keyLength) return false;
+    const actual = await deriveKey(password, fromBase64(parsed.data.salt), parsed.data);
+    return constantTimeEqual(actual, expected);
   } catch {
     return false;
   }

@@ -8,6 +8,7 @@ import {
 } from '@flowdesk/shared/workspace';
 import type { Workspace, WorkspaceAuditEntry, WorkspaceStore } from '@flowdesk/shared/workspace';
 import { Field } from '../components/AddServiceDialog';
+import { AppLockSettings } from './AppLockSettings';
 import { strings } from '../strings';
 import { useFlowDesk } from '../state/use-flowdesk';
 import { useCoversContent } from '../state/overlay';
@@ -375,6 +376,7 @@ function NotificationSettings({ workspace }: { workspace: Workspace | undefined 
 }
 
 function PrivacyPage() {
+  const { lock } = useFlowDesk();
   return (
     <>
       <h2>{strings.privacy.title}</h2>
@@ -383,6 +385,7 @@ function PrivacyPage() {
           <li key={point}>{point}</li>
         ))}
       </ul>
+      {lock ? <AppLockSettings lock={lock} /> : null}
     </>
   );
 }

@@ -1,5 +1,6 @@
-import { createContext, useCallback, useContext, useEffect, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import type {
+  AppLockState,
   IpcChannel,
   IpcEvent,
   IpcRequestInput,
@@ -25,6 +26,8 @@ export interface FlowDeskState {
   /** Why the store could not be read; the UI offers to try again. */
   loadError: string | undefined;
   views: Readonly<Record<string, ViewState>>;
+  /** The app lock; while locked the UI shows only the lock screen. */
+  lock: AppLockState | undefined;
   notices: Notice[];
   questions: PermissionQuestion[];
   /** The last failed action's message, shown until the next action succeeds. */
@@ -47,20 +50,33 @@ export function useFlowDeskState(): FlowDeskState {
   const [questions, setQuestions] = useState<PermissionQuestion[]>([]);
   const [actionError, setActionError] = useState<string | undefined>();
   const [attempt, setAttempt] = useState(0);
+  const [lock, setLock] = useState<AppLockState | undefined>();
+  const wasLocked = useRef(false);
 
   useEffect(() => {
     const api = window.flowdesk;
     let current = true;
     setLoadError(undefined);
-    void api.invoke('state:get', undefined).then((answer) => {
+    const load = () => {
+      void api.invoke('state:get', undefined).then((answer) => {
+        if (!current) return;
+        if (answer.ok) setStore(answer.value);
+        else setLoadError(answer.error.message);
+      });
+      void api.invoke('views:list-states', undefined).then((answer) => {
+        if (current && answer.ok) {
+          setViews(Object.fromEntries(answer.value.map((state) => [state.serviceId, state])));
+        }
+      });
+    };
+    // A locked app shows nothing else, and the main process would refuse the store anyway.
+    void api.invoke('lock:status', undefined).then((answer) => {
       if (!current) return;
-      if (answer.ok) setStore(answer.value);
-      else setLoadError(answer.error.message);
-    });
-    void api.invoke('views:list-states', undefined).then((answer) => {
-      if (current && answer.ok) {
-        setViews(Object.fromEntries(answer.value.map((state) => [state.serviceId, state])));
+      if (answer.ok) {
+        wasLocked.current = answer.value.locked;
+        setLock(answer.value);
       }
+      if (!answer.ok || !answer.value.locked) load();
     });
     const offs = [
       api.on('state:changed', setStore),
@@ -71,6 +87,12 @@ export function useFlowDeskState(): FlowDeskState {
         setNotices((known) => [...known.filter((n) => n.id !== notice.id), notice]),
       ),
       api.on('permission:requested', (question) => setQuestions((known) => [...known, question])),
+      api.on('lock:changed', (status) => {
+        // Unlocked again: read everything afresh.
+        if (wasLocked.current && !status.locked) setAttempt((count) => count + 1);
+        wasLocked.current = status.locked;
+        setLock(status);
+      }),
     ];
     return () => {
       current = false;
@@ -92,6 +114,7 @@ export function useFlowDeskState(): FlowDeskState {
     store,
     loadError,
     views,
+    lock,
     notices,
     questions,
     actionError,
