@@ -169,9 +169,21 @@ function start(): void {
   // Session handlers are installed before the view manager exists; they look it up when called.
   const viewLookup: { manager?: ViewManager } = {};
   const hardened = new Set<string>();
+  const serviceSessions = new Set<Session>();
+  // Spell-check languages the user chose, among those Chromium has dictionaries for (others
+  // throw); on macOS the system spell checker decides and this list is ignored by Electron.
+  const applySpellcheck = (target: Session) => {
+    const available = new Set(target.availableSpellCheckerLanguages);
+    const wanted = workspaces.store.settings.spellcheck.languages.filter((code) =>
+      available.has(code),
+    );
+    if (wanted.length > 0) target.setSpellCheckerLanguages(wanted);
+  };
   const hardenSession = (target: Session, partition: string) => {
     if (hardened.has(partition)) return;
     hardened.add(partition);
+    serviceSessions.add(target);
+    applySpellcheck(target);
     installPermissionHandlers(target, {
       serviceForWebContents: (id) => {
         const managed =
@@ -280,7 +292,21 @@ function start(): void {
   viewLookup.manager = viewManager;
   const syncViews = () => viewManager.setServices(managedServicesOf(workspaces.store));
   syncViews();
+  // Settings the operating system applies: open at login (macOS and Windows) and spelling.
+  let appliedSettings = '';
+  const applyAppSettings = () => {
+    const { launchAtLogin, spellcheck } = workspaces.store.settings;
+    const key = JSON.stringify({ launchAtLogin, spellcheck });
+    if (key === appliedSettings) return;
+    appliedSettings = key;
+    if (process.platform !== 'linux') {
+      app.setLoginItemSettings({ openAtLogin: launchAtLogin });
+    }
+    serviceSessions.forEach(applySpellcheck);
+  };
+  applyAppSettings();
   workspaces.onChange((store) => {
+    applyAppSettings();
     syncViews();
     send('state:changed', store);
   });
