@@ -167,15 +167,12 @@ export const strings = {
   general: {
     theme: 'Theme',
     launchAtLogin: 'Open Flow Desk when I sign in to my computer',
-    startMinimized: 'Start in the background',
-    showInTray: 'Show in the system tray (or menu bar) with the unread count',
     defaultIsolation: 'Sign-in for new services',
     spellcheck: 'Check spelling',
     spellcheckLanguages: 'Spelling languages (codes such as en-US, de, fr; comma separated)',
     spellcheckLanguagesInvalid: (value: string) =>
       `"${value}" is not a language code. Use codes such as en-US, de or pt-BR.`,
     spellcheckLanguagesTooMany: 'Choose at most 10 languages.',
-    hardwareAcceleration: 'Use hardware acceleration (applies after a restart)',
   },
   performance: {
     title: (workspace: string) => `Memory and sleep for ${workspace}`,

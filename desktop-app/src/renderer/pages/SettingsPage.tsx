@@ -145,16 +145,6 @@ function GeneralSettings({ store }: { store: WorkspaceStore }) {
         checked={settings.launchAtLogin}
         onChange={(launchAtLogin) => update({ launchAtLogin })}
       />
-      <Toggle
-        label={strings.general.startMinimized}
-        checked={settings.startMinimized}
-        onChange={(startMinimized) => update({ startMinimized })}
-      />
-      <Toggle
-        label={strings.general.showInTray}
-        checked={settings.showInTray}
-        onChange={(showInTray) => update({ showInTray })}
-      />
       <fieldset className="isolation">
         <legend>{strings.general.defaultIsolation}</legend>
         {(['shared', 'isolated'] as const).map((choice) => (
@@ -192,11 +182,6 @@ function GeneralSettings({ store }: { store: WorkspaceStore }) {
           }}
         />
       </Field>
-      <Toggle
-        label={strings.general.hardwareAcceleration}
-        checked={settings.hardwareAcceleration}
-        onChange={(hardwareAcceleration) => update({ hardwareAcceleration })}
-      />
     </>
   );
 }
