@@ -20,7 +20,7 @@ import {
   createMonitoringManager,
   monitoringConfigSchema,
 } from '@flowdesk/shared/monitoring';
-import { sessionPartitionFor } from '@flowdesk/shared/workspace';
+import { mayNotify, sessionPartitionFor } from '@flowdesk/shared/workspace';
 import { readTextFile } from '../data/atomic-file';
 import { AuditTrail } from '../data/audit-trail';
 import { WorkspaceManager } from '../data/workspace-manager';
@@ -189,12 +189,15 @@ function start(): void {
         const managed =
           id === undefined ? undefined : viewLookup.manager?.serviceForWebContents(id);
         if (!managed) return undefined;
-        const current = workspaces.findService(managed.service.id)?.service ?? managed.service;
+        const found = workspaces.findService(managed.service.id);
+        const current = found?.service ?? managed.service;
         return {
           workspaceId: managed.workspaceId,
           serviceId: current.id,
           scope: scopeForService(current),
           grants: current.permissions,
+          // Muted, notifications off, or do-not-disturb now: the page may not show banners.
+          notificationsAllowed: found ? mayNotify(found.workspace, current, new Date()) : false,
         };
       },
       prompt: (request) => prompts.ask(request),

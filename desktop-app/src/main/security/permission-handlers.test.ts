@@ -33,11 +33,14 @@ const slack: ServicePermissionContext = {
   grants: [{ permission: 'geolocation', decision: 'granted' }],
 };
 
-function setup(prompt: (request: unknown) => Promise<boolean> = () => Promise.resolve(false)) {
+function setup(
+  prompt: (request: unknown) => Promise<boolean> = () => Promise.resolve(false),
+  context: ServicePermissionContext = slack,
+) {
   const { session, handlers } = fakeSession();
   const records: PermissionDecisionRecord[] = [];
   installPermissionHandlers(session, {
-    serviceForWebContents: (id) => (id === 7 ? slack : undefined),
+    serviceForWebContents: (id) => (id === 7 ? context : undefined),
     prompt: vi.fn(prompt),
     record: (record) => records.push(record),
   });
@@ -136,5 +139,28 @@ describe('permission handlers', () => {
         device: {},
       } as never),
     ).toBe(false);
+  });
+
+  it('holds notifications back while muted or in do-not-disturb, without asking', async () => {
+    const muted = {
+      ...slack,
+      grants: [{ permission: 'notifications', decision: 'granted' as const }],
+      notificationsAllowed: false,
+    };
+    const prompt = vi.fn(() => Promise.resolve(true));
+    const { request, records, handlers } = setup(prompt, muted);
+    expect(await request(7, 'notifications', 'https://app.slack.com/client')).toBe(false);
+    expect(records.map((record) => record.reason)).toEqual(['notifications-held']);
+    expect(prompt).not.toHaveBeenCalled();
+    const check = (allowed: boolean) => {
+      const { handlers: other } = setup(prompt, { ...muted, notificationsAllowed: allowed });
+      return other.check?.({ id: 7 } as never, 'notifications', 'https://app.slack.com', {
+        isMainFrame: true,
+        requestingUrl: 'https://app.slack.com/client',
+      } as never);
+    };
+    expect(check(false)).toBe(false);
+    expect(check(true)).toBe(true);
+    expect(handlers.check).toBeDefined();
   });
 });

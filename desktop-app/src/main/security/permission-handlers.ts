@@ -21,6 +21,11 @@ export interface ServicePermissionContext {
   serviceId: string;
   scope: NavigationScope;
   grants: readonly PermissionGrantLike[];
+  /**
+   * False while the service's notifications are off or muted, or its workspace is in
+   * do-not-disturb (mayNotify in shared/src/workspace): the page then cannot show banners.
+   */
+  notificationsAllowed?: boolean;
 }
 
 export interface PermissionPromptRequest {
@@ -88,6 +93,10 @@ export function installPermissionHandlers(
       finish(false, 'unknown-web-contents');
       return;
     }
+    if (permission === 'notifications' && context.notificationsAllowed === false) {
+      finish(false, 'notifications-held');
+      return;
+    }
     const decision = decidePermission(
       { permission, requestingOrigin: origin, mediaTypes },
       context.scope,
@@ -107,6 +116,7 @@ export function installPermissionHandlers(
     (webContents, permission, requestingOrigin, details: PermissionCheckHandlerHandlerDetails) => {
       const context = deps.serviceForWebContents(webContents?.id);
       if (!context) return false;
+      if (permission === 'notifications' && context.notificationsAllowed === false) return false;
       const mediaType =
         details.mediaType === 'audio' || details.mediaType === 'video'
           ? [details.mediaType]
