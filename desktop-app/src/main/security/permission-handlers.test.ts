@@ -157,7 +157,7 @@ describe('permission handlers', () => {
       return other.check?.({ id: 7 } as never, 'notifications', 'https://app.slack.com', {
         isMainFrame: true,
         requestingUrl: 'https://app.slack.com/client',
-      } as never);
+      });
     };
     expect(check(false)).toBe(false);
     expect(check(true)).toBe(true);
