@@ -225,18 +225,22 @@ export class ChromiumViewHost implements ViewHost {
       audit: (event) => this.audit.push(event),
     });
     // will-navigate / will-redirect: every main-frame navigation request goes through the guard.
-    void page.route('**/*', async (route) => {
-      const request = route.request();
-      const isMainFrameNavigation =
-        request.isNavigationRequest() && request.frame() === page.mainFrame();
-      const cancelled = isMainFrameNavigation
-        ? guard.shouldCancelNavigation(request.url())
-        : request.isNavigationRequest() && guard.shouldCancelFrameNavigation(request.url());
-      // 204 No Content keeps the current page, as Electron's preventDefault() does; an abort
-      // would replace it with an error page.
-      if (cancelled) await route.fulfill({ status: 204 });
-      else await route.continue();
-    });
+    void page
+      .route('**/*', async (route) => {
+        const request = route.request();
+        const isMainFrameNavigation =
+          request.isNavigationRequest() && request.frame() === page.mainFrame();
+        const cancelled = isMainFrameNavigation
+          ? guard.shouldCancelNavigation(request.url())
+          : request.isNavigationRequest() && guard.shouldCancelFrameNavigation(request.url());
+        // 204 No Content keeps the current page, as Electron's preventDefault() does; an abort
+        // would replace it with an error page.
+        if (cancelled) await route.fulfill({ status: 204 }).catch(() => undefined);
+        else await route.continue().catch(() => undefined);
+      })
+      .catch(() => {
+        // A denied popup can be closed before its route is installed; nothing is left to guard.
+      });
     // setWindowOpenHandler: a popup the guard denies is closed before it can be used.
     page.on('popup', (popup) => {
       // Playwright reports a popup once it has its initial URL: decide on that URL at once.
