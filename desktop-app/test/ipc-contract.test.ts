@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,6 +14,8 @@ import { createIpcHandlers } from '../src/main/ipc/handlers';
 import { AppLock } from '../src/main/security/app-lock';
 import type { AppLockStatus } from '../src/main/security/app-lock';
 import { PermissionPrompts } from '../src/main/security/permission-prompts';
+import { DownloadManager } from '../src/main/views/downloads';
+import { FakeDownloadItem } from '../src/main/views/fake-download-item.test-support';
 import { FakeViewHost } from '../src/main/views/fake-view-host.test-support';
 import { ViewManager, managedServicesOf } from '../src/main/views/view-manager';
 import { createInPageBackend } from './support/in-page-backend';
@@ -67,6 +69,11 @@ interface ContractEnvironment {
   askPermission(serviceId: string, permission: string, origin: string): Promise<boolean>;
   opened: string[];
   clipboard: string[];
+  /** A service page starts a download; `complete()` writes the file and ends it. */
+  startDownload(serviceId: string, fileName: string): { item: FakeDownloadItem; complete(): void };
+  /** Files the system was asked to open, and to show in their folder. */
+  openedFiles: string[];
+  shownInFolder: string[];
 }
 
 function mainProcessEnvironment(options: { clipboardFails?: boolean } = {}): ContractEnvironment & {
@@ -103,6 +110,22 @@ function mainProcessEnvironment(options: { clipboardFails?: boolean } = {}): Con
   const lockChanges: AppLockStatus[] = [];
   const opened: string[] = [];
   const clipboard: string[] = [];
+  const openedFiles: string[] = [];
+  const shownInFolder: string[] = [];
+  const downloadsDirectory = join(directory, 'Downloads');
+  mkdirSync(downloadsDirectory);
+  const downloads = new DownloadManager({
+    downloadsDirectory: () => downloadsDirectory,
+    askWhereToSave: () => workspaces.store.settings.downloads.askWhereToSave,
+    onChange: () => undefined,
+    openPath: (path) => {
+      openedFiles.push(path);
+      return Promise.resolve('');
+    },
+    showItemInFolder: (path) => void shownInFolder.push(path),
+    fileExists: existsSync,
+    newId: () => `d${++nextId}`,
+  });
   const dispatch = createIpcDispatcher({
     handlers: createIpcHandlers({
       workspaces,
@@ -110,6 +133,7 @@ function mainProcessEnvironment(options: { clipboardFails?: boolean } = {}): Con
       audit,
       prompts,
       lock,
+      downloads,
       appInfo: () => ({
         name: 'Flow Desk',
         version: '0.1.0',
@@ -144,6 +168,19 @@ function mainProcessEnvironment(options: { clipboardFails?: boolean } = {}): Con
     },
     opened,
     clipboard,
+    openedFiles,
+    shownInFolder,
+    startDownload: (serviceId, fileName) => {
+      const item = new FakeDownloadItem(fileName);
+      downloads.track(item, serviceId);
+      return {
+        item,
+        complete: () => {
+          writeFileSync(item.getSavePath(), 'contents');
+          item.finish('completed');
+        },
+      };
+    },
   };
 }
 
@@ -155,6 +192,9 @@ function inPageEnvironment(): ContractEnvironment {
     opened: backend.opened,
     clipboard: backend.clipboard,
     permissionRequests: backend.permissionRequests,
+    openedFiles: backend.openedFiles,
+    shownInFolder: backend.shownInFolder,
+    startDownload: backend.startDownload,
   };
 }
 
@@ -164,6 +204,12 @@ const EXPECTED_REFUSALS: Partial<Record<IpcChannel, string>> = {
   // The example service exists but its page is not open: nothing to print or search.
   'views:print': 'VIEW_NOT_OPEN',
   'views:find': 'VIEW_NOT_OPEN',
+  // No download has started in a fresh environment.
+  'downloads:cancel': 'DOWNLOAD_NOT_FOUND',
+  'downloads:pause': 'DOWNLOAD_NOT_FOUND',
+  'downloads:resume': 'DOWNLOAD_NOT_FOUND',
+  'downloads:open': 'DOWNLOAD_NOT_FOUND',
+  'downloads:show-in-folder': 'DOWNLOAD_NOT_FOUND',
   'backups:create': 'FEATURE_NOT_AVAILABLE',
   'backups:restore': 'FEATURE_NOT_AVAILABLE',
   'license:sign-in': 'FEATURE_NOT_AVAILABLE',
@@ -389,6 +435,61 @@ describe.each([
     expect((await call(env, 'services:remove', { serviceId: 's1', clearData: false })).ok).toBe(
       true,
     );
+  });
+
+  it('lists downloads with their progress, pauses, cancels, opens and clears them', async () => {
+    const env = makeEnvironment();
+    const report = env.startDownload('s1', 'report.pdf');
+    const second = env.startDownload('s1', 'report.pdf');
+    report.item.progress(400);
+    const listed = await call(env, 'downloads:list', undefined);
+    if (!listed.ok) throw listed.error;
+    const [newest, oldest] = listed.value;
+    // Newest first; two downloads of one name never share a file.
+    expect(listed.value.map((entry) => entry.fileName)).toEqual(['report (1).pdf', 'report.pdf']);
+    expect(oldest).toMatchObject({ receivedBytes: 400, totalBytes: 1000, state: 'progressing' });
+    const oldId = oldest?.id ?? '';
+    const newId = newest?.id ?? '';
+
+    expect(await call(env, 'downloads:pause', { downloadId: oldId })).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(report.item.calls).toEqual(['pause']);
+    expect(await call(env, 'downloads:resume', { downloadId: oldId })).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(await call(env, 'downloads:open', { downloadId: oldId })).toMatchObject({
+      ok: false,
+      error: { code: 'DOWNLOAD_NOT_FINISHED' },
+    });
+    expect(await call(env, 'downloads:cancel', { downloadId: newId })).toEqual({
+      ok: true,
+      value: null,
+    });
+    report.complete();
+    expect(await call(env, 'downloads:open', { downloadId: oldId })).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(await call(env, 'downloads:show-in-folder', { downloadId: oldId })).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(env.openedFiles).toHaveLength(1);
+    expect(env.openedFiles[0]).toMatch(/report\.pdf$/);
+    expect(env.shownInFolder).toEqual(env.openedFiles);
+    const ended = await call(env, 'downloads:list', undefined);
+    expect(ended.ok && ended.value.map((entry) => entry.state)).toEqual(['cancelled', 'completed']);
+    expect(second.item.calls).toEqual(['cancel']);
+
+    expect(await call(env, 'downloads:clear', undefined)).toEqual({ ok: true, value: null });
+    expect(await call(env, 'downloads:list', undefined)).toEqual({ ok: true, value: [] });
+    expect(await call(env, 'downloads:open', { downloadId: oldId })).toMatchObject({
+      ok: false,
+      error: { code: 'DOWNLOAD_NOT_FOUND' },
+    });
   });
 });
 

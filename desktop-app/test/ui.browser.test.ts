@@ -59,6 +59,11 @@ type TestWindow = {
     };
     views: { activeService: string | undefined };
     askPermission(serviceId: string, permission: string, origin: string): Promise<boolean>;
+    startDownload(
+      serviceId: string,
+      fileName: string,
+      totalBytes?: number,
+    ): { item: { progress(bytes: number): void }; complete(): void };
   };
   pendingAnswer?: Promise<boolean>;
 };
@@ -210,6 +215,21 @@ describe('the app UI', () => {
     await page.keyboard.press('Control+/');
     await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).waitFor();
     expect(await scanWithAxe(page)).toEqual([]);
+    await page.keyboard.press('Escape');
+
+    // Downloads: one finished, one running, as a service page would start them.
+    await page.evaluate(() => {
+      const test = (window as unknown as TestWindow).flowdeskTest;
+      const serviceId = test.workspaces.store.workspaces[0]?.services[0]?.id ?? '';
+      test.startDownload(serviceId, 'minutes.pdf', 4000).complete();
+      test.startDownload(serviceId, 'recording.mp4', 80_000_000);
+    });
+    await page.getByRole('button', { name: 'Downloads (1 in progress)' }).click();
+    const downloads = page.getByRole('dialog', { name: 'Downloads' });
+    await downloads.getByRole('progressbar', { name: 'recording.mp4 progress' }).waitFor();
+    await downloads.getByRole('button', { name: 'Show in folder' }).waitFor();
+    expect(await scanWithAxe(page)).toEqual([]);
+    await page.screenshot({ path: 'test-results/screenshots/downloads.png' });
     await page.close();
   });
 

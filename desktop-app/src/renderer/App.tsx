@@ -3,6 +3,7 @@ import { shortcutFor } from '@flowdesk/shared/ipc';
 import type { KeyLike, Shortcut } from '@flowdesk/shared/ipc';
 import { AddServiceDialog } from './components/AddServiceDialog';
 import { ConfirmDialog } from './components/ConfirmDialog';
+import { DownloadsDialog } from './components/DownloadsDialog';
 import { FindBar } from './components/FindBar';
 import { HelpSheet } from './components/HelpSheet';
 import { LockScreen } from './components/LockScreen';
@@ -35,6 +36,7 @@ type Modal =
   | { kind: 'remove-service'; serviceId: string }
   | { kind: 'clear-data'; serviceId: string }
   | { kind: 'help' }
+  | { kind: 'downloads' }
   | { kind: 'quick-switcher' };
 
 /**
@@ -157,6 +159,7 @@ function AppShell({ state }: { state: FlowDeskState }) {
       onNotificationSettings: () => setRoute({ page: 'settings', section: 'notifications' }),
       onSettings: () => setRoute({ page: 'settings', section: 'general' }),
       onHelp: () => setModal({ kind: 'help' }),
+      onDownloads: () => setModal({ kind: 'downloads' }),
     }),
     [],
   );
@@ -297,6 +300,9 @@ function AppShell({ state }: { state: FlowDeskState }) {
           <QuickSwitcher store={store} onPick={openService} onClose={() => setModal(undefined)} />
         ) : null}
         {modal?.kind === 'help' ? <HelpSheet onClose={() => setModal(undefined)} /> : null}
+        {modal?.kind === 'downloads' ? (
+          <DownloadsDialog store={store} onClose={() => setModal(undefined)} />
+        ) : null}
         {modal?.kind === 'add-service' && active ? (
           <AddServiceDialog
             workspace={active}

@@ -4,6 +4,25 @@
  */
 const plural = (count: number, one: string, many: string) => `${count} ${count === 1 ? one : many}`;
 
+const BYTE_UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte'] as const;
+
+/** 1536 → "1.5 kB" (decimal units, as file managers on macOS and Linux show them). */
+export function formatBytes(bytes: number, locale?: string): string {
+  let value = Math.max(0, bytes);
+  let unit = 0;
+  while (value >= 1000 && unit < BYTE_UNITS.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return new Intl.NumberFormat(locale, {
+    style: 'unit',
+    unit: BYTE_UNITS[unit],
+    // "short" gives "500 byte" in English; the long form is plural-aware.
+    unitDisplay: unit === 0 ? 'long' : 'short',
+    maximumFractionDigits: unit === 0 ? 0 : 1,
+  }).format(value);
+}
+
 export const strings = {
   loading: 'Opening your workspaces…',
   loadFailed: (message: string) => `Flow Desk could not read your workspaces: ${message}`,
@@ -164,6 +183,32 @@ export const strings = {
     backups: 'Backups',
     license: 'License',
   } as const,
+  downloads: {
+    title: 'Downloads',
+    button: (active: number) =>
+      active === 0 ? 'Downloads' : `Downloads (${plural(active, 'in progress', 'in progress')})`,
+    empty: 'No downloads yet. Files you download in a service appear here.',
+    from: (service: string) => `from ${service}`,
+    progress: (received: string, total: string | undefined) =>
+      total === undefined ? `${received} so far` : `${received} of ${total}`,
+    states: {
+      progressing: 'Downloading',
+      paused: 'Paused',
+      completed: 'Done',
+      cancelled: 'Cancelled',
+      interrupted: 'Failed: the connection or the disk stopped it',
+    },
+    interruptedResumable: 'Interrupted: choose Resume to try again',
+    pause: 'Pause',
+    resume: 'Resume',
+    cancel: 'Cancel',
+    open: 'Open',
+    showInFolder: 'Show in folder',
+    clear: 'Clear finished',
+    askWhereToSave: 'Ask where to save each download',
+    progressLabel: (file: string) => `${file} progress`,
+    actions: (file: string) => `${file} actions`,
+  },
   general: {
     theme: 'Theme',
     launchAtLogin: 'Open Flow Desk when I sign in to my computer',

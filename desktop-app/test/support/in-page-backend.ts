@@ -13,6 +13,8 @@ import type { AuditLog } from '../../src/main/ipc/handlers';
 import { AppLock } from '../../src/main/security/app-lock';
 import type { AppLockStatus } from '../../src/main/security/app-lock';
 import { PermissionPrompts } from '../../src/main/security/permission-prompts';
+import { DownloadManager } from '../../src/main/views/downloads';
+import { FakeDownloadItem } from '../../src/main/views/fake-download-item.test-support';
 import { FakeViewHost } from '../../src/main/views/fake-view-host.test-support';
 import { ViewManager, managedServicesOf } from '../../src/main/views/view-manager';
 
@@ -153,6 +155,23 @@ export function createInPageBackend(options: InPageBackendOptions = {}) {
   const lockChanges: AppLockStatus[] = [];
   const opened: string[] = [];
   const clipboard: string[] = [];
+  // Files on the simulated disk, and what the system was asked to open or show.
+  const files = new Set<string>();
+  const openedFiles: string[] = [];
+  const shownInFolder: string[] = [];
+  const downloads = new DownloadManager({
+    downloadsDirectory: () => '/home/you/Downloads',
+    askWhereToSave: () => workspaces.store.settings.downloads.askWhereToSave,
+    onChange: (entry) => emit('download:changed', entry),
+    openPath: (path) => {
+      openedFiles.push(path);
+      return Promise.resolve('');
+    },
+    showItemInFolder: (path) => void shownInFolder.push(path),
+    fileExists: (path) => files.has(path),
+    now: () => now().getTime(),
+    newId: () => newId().replace(/[^a-z0-9-]/g, ''),
+  });
   const dispatch = createIpcDispatcher({
     handlers: createIpcHandlers({
       workspaces,
@@ -160,6 +179,7 @@ export function createInPageBackend(options: InPageBackendOptions = {}) {
       audit,
       prompts,
       lock,
+      downloads,
       appInfo: () => ({
         name: 'Flow Desk',
         version: '0.1.0',
@@ -191,6 +211,25 @@ export function createInPageBackend(options: InPageBackendOptions = {}) {
     clipboard,
     lock,
     permissionRequests,
+    openedFiles,
+    shownInFolder,
+    /**
+     * A service page starting a download, as the session's 'will-download' would pass it on.
+     * `complete()` writes the file and ends the download; the item drives the rest.
+     */
+    startDownload: (serviceId: string, fileName: string, totalBytes = 1000) => {
+      const item = new FakeDownloadItem(fileName, `https://files.example.com/${fileName}`);
+      item.totalBytes = totalBytes;
+      const entry = downloads.track(item, serviceId);
+      return {
+        item,
+        entry,
+        complete: () => {
+          files.add(item.getSavePath());
+          item.finish('completed');
+        },
+      };
+    },
     /** A service page asking for a permission, as the session handler would pass it on. */
     askPermission: (serviceId: string, permission: string, origin: string) => {
       const found = workspaces.findService(serviceId);

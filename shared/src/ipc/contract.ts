@@ -102,6 +102,7 @@ const appSettingsPatch = z.strictObject({
     .partial()
     .optional(),
   hardwareAcceleration: z.boolean().optional(),
+  downloads: z.strictObject({ askWhereToSave: z.boolean() }).partial().optional(),
 });
 
 export const licenseStatusSchema = z.strictObject({
@@ -166,6 +167,27 @@ export const viewStateSchema = z.strictObject({
   memoryMb: z.number().min(0).max(1_000_000).optional(),
   error: z.strictObject({ code: text(100), message: text(500) }).optional(),
 });
+
+/** A file a service page is downloading or has downloaded (the main process keeps the list). */
+export const downloadEntrySchema = z.strictObject({
+  id: idSchema,
+  serviceId: idSchema,
+  fileName: text(255),
+  /** For display only: without user name or password, at most 2048 characters. */
+  url: text(2048),
+  mimeType: text(255),
+  /** 0 when the server did not say. */
+  totalBytes: z.int().min(0),
+  receivedBytes: z.int().min(0),
+  state: z.enum(['progressing', 'paused', 'completed', 'cancelled', 'interrupted']),
+  /** Unknown until the user has chosen a place, when asked. */
+  savePath: text(4096).optional(),
+  startedAt: isoDateTime,
+  /** Set once the download can no longer continue. */
+  finishedAt: isoDateTime.optional(),
+});
+
+const downloadRef = z.strictObject({ downloadId: idSchema });
 
 const rectangle = z.strictObject({
   x: z.int().min(0).max(32_768),
@@ -271,6 +293,17 @@ export const IPC_CHANNELS = {
     done,
   ),
   'views:stop-find': channel(serviceRef, done),
+
+  /** Downloads, newest first; changes arrive as `download:changed` events. */
+  'downloads:list': channel(noArguments, z.array(downloadEntrySchema).max(1000)),
+  'downloads:cancel': channel(downloadRef, done),
+  'downloads:pause': channel(downloadRef, done),
+  'downloads:resume': channel(downloadRef, done),
+  /** Opens a finished download with the app the system uses for its type. */
+  'downloads:open': channel(downloadRef, done),
+  'downloads:show-in-folder': channel(downloadRef, done),
+  /** Removes finished, cancelled and failed downloads from the list; the files stay. */
+  'downloads:clear': channel(noArguments, done),
 
   'settings:get': channel(noArguments, appSettingsSchema),
   'settings:update': channel(appSettingsPatch, appSettingsSchema),
@@ -389,6 +422,7 @@ export const IPC_EVENTS = {
     shiftKey: z.boolean(),
     altKey: z.boolean(),
   }),
+  'download:changed': downloadEntrySchema,
   'backup:progress': z.strictObject({
     operationId: idSchema,
     phase: z.enum([
@@ -425,6 +459,7 @@ export type IpcEvent<E extends IpcEventName> = z.output<(typeof IPC_EVENTS)[E]>;
 export type LicenseStatus = z.infer<typeof licenseStatusSchema>;
 export type ViewState = z.infer<typeof viewStateSchema>;
 export type AppLockState = z.infer<typeof appLockStatusSchema>;
+export type DownloadEntry = z.infer<typeof downloadEntrySchema>;
 export type BackupInfo = z.infer<typeof backupInfoSchema>;
 export type AuditVerification = z.infer<typeof auditVerificationSchema>;
 

@@ -16,6 +16,18 @@ const service = {
 const workspace = { id: 'w1', name: 'Work', services: [service], createdAt: now };
 const store = { schemaVersion: 1, workspaces: [workspace], activeWorkspaceId: 'w1' };
 const settings = { theme: 'dark' };
+const download = {
+  id: 'd1',
+  serviceId: 's1',
+  fileName: 'report.pdf',
+  url: 'https://files.slack.com/report.pdf',
+  mimeType: 'application/pdf',
+  totalBytes: 2048,
+  receivedBytes: 1024,
+  state: 'progressing',
+  savePath: '/home/jane/Downloads/report.pdf',
+  startedAt: now,
+};
 const license = { state: 'active', plan: 'pro', expiresAt: now };
 const backup = {
   backupId: 'b1',
@@ -124,6 +136,13 @@ export const IPC_CHANNEL_EXAMPLES: Record<IpcChannel, { request: unknown; respon
   'views:zoom': { request: { serviceId: 's1', direction: 'in' }, response: { zoomFactor: 1.1 } },
   'views:find': { request: { serviceId: 's1', text: 'invoice', findNext: true }, response: null },
   'views:stop-find': { request: { serviceId: 's1' }, response: null },
+  'downloads:list': { request: undefined, response: [download] },
+  'downloads:cancel': { request: { downloadId: 'd1' }, response: null },
+  'downloads:pause': { request: { downloadId: 'd1' }, response: null },
+  'downloads:resume': { request: { downloadId: 'd1' }, response: null },
+  'downloads:open': { request: { downloadId: 'd1' }, response: null },
+  'downloads:show-in-folder': { request: { downloadId: 'd1' }, response: null },
+  'downloads:clear': { request: undefined, response: null },
   'settings:get': { request: undefined, response: settings },
   'settings:update': {
     request: { theme: 'light', spellcheck: { languages: ['en-US'] } },
@@ -222,6 +241,7 @@ export const IPC_EVENT_EXAMPLES: Record<IpcEventName, unknown> = {
     shiftKey: false,
     altKey: false,
   },
+  'download:changed': download,
   'backup:progress': { operationId: 'op1', phase: 'compressing', fraction: 0.4 },
   'license:changed': license,
   'lock:changed': { enabled: true, locked: true, autoLockMinutes: 15 },

@@ -159,6 +159,12 @@ export const appSettingsSchema = z.strictObject({
     })
     .prefault({}),
   hardwareAcceleration: z.boolean().default(true),
+  downloads: z
+    .strictObject({
+      /** Ask where to save each download, instead of saving it to the downloads folder. */
+      askWhereToSave: z.boolean().default(false),
+    })
+    .prefault({}),
 });
 
 export const windowStateSchema = z.strictObject({

@@ -297,6 +297,11 @@ describe('WorkspaceManager', () => {
     expect(
       value(manager.updateSettings({ theme: 'dark', spellcheck: { languages: ['de-DE'] } })),
     ).toMatchObject({ theme: 'dark', spellcheck: { enabled: true, languages: ['de-DE'] } });
+    expect(value(manager.updateSettings({ downloads: { askWhereToSave: true } }))).toMatchObject({
+      theme: 'dark',
+      spellcheck: { languages: ['de-DE'] },
+      downloads: { askWhereToSave: true },
+    });
   });
 
   it('keeps a saved change when a listener throws', () => {

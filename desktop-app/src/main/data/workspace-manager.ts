@@ -440,9 +440,10 @@ export class WorkspaceManager {
 
   updateSettings(patch: IpcRequest<'settings:update'>): Result<AppSettings> {
     const result = this.commit((draft) => {
-      const { spellcheck, ...rest } = patch;
+      const { spellcheck, downloads, ...rest } = patch;
       Object.assign(draft.settings, rest);
       if (spellcheck) Object.assign(draft.settings.spellcheck, spellcheck);
+      if (downloads) Object.assign(draft.settings.downloads, downloads);
     });
     return result.ok ? ok(this.current.settings) : result;
   }

@@ -11,6 +11,7 @@ import {
   webContents,
 } from 'electron';
 import type { Session } from 'electron';
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '@flowdesk/shared/ipc';
@@ -41,6 +42,7 @@ import { createRequestBlocker } from '../security/request-blocker';
 import { scopeForService } from '../security/service-scope';
 import { cleanUserAgent, userAgentFor } from '../security/user-agent';
 import { appUiViewOptions } from '../security/web-preferences';
+import { DownloadManager } from '../views/downloads';
 import { ViewManager, managedServicesOf } from '../views/view-manager';
 import { ElectronViewHost } from './electron-view-host';
 
@@ -166,6 +168,15 @@ function start(): void {
     newId: () => `prompt-${++nextPromptId}`,
   });
 
+  const downloads = new DownloadManager({
+    downloadsDirectory: () => app.getPath('downloads'),
+    askWhereToSave: () => workspaces.store.settings.downloads.askWhereToSave,
+    onChange: (entry) => send('download:changed', entry),
+    openPath: (path) => shell.openPath(path),
+    showItemInFolder: (path) => shell.showItemInFolder(path),
+    fileExists: existsSync,
+  });
+
   // Session handlers are installed before the view manager exists; they look it up when called.
   const viewLookup: { manager?: ViewManager } = {};
   const hardened = new Set<string>();
@@ -243,6 +254,16 @@ function start(): void {
       const reason = blockRequest({ url: details.url, serviceUrls });
       if (reason) log.info('Request blocked', { reason, url: details.url });
       callback({ cancel: reason !== undefined });
+    });
+    // Downloads from a service page go through the manager (safe unique name, progress in the
+    // UI); a download from anything that is not a service view is refused.
+    target.on('will-download', (event, item, contents) => {
+      const managed = viewLookup.manager?.serviceForWebContents(contents.id);
+      if (!managed) {
+        event.preventDefault();
+        return;
+      }
+      downloads.track(item, managed.service.id);
     });
     // Screen sharing needs a source picker in the UI (issue 4); until then it is refused.
     target.setDisplayMediaRequestHandler((_request, callback) => callback(null));
@@ -353,6 +374,7 @@ function start(): void {
       audit,
       prompts,
       lock,
+      downloads,
       appInfo: () => ({
         name: 'Flow Desk',
         version: app.getVersion(),

@@ -11,6 +11,7 @@ export type AuditLog = Pick<AuditTrail, 'logWorkspaceEvent' | 'getWorkspaceAudit
 import type { WorkspaceManager } from '../data/workspace-manager';
 import type { AppLock } from '../security/app-lock';
 import type { PermissionPrompts } from '../security/permission-prompts';
+import type { DownloadManager } from '../views/downloads';
 import type { ViewManager } from '../views/view-manager';
 import type { IpcHandlers } from './dispatcher';
 
@@ -25,6 +26,7 @@ export interface IpcHandlerDependencies {
   audit: AuditLog;
   prompts: PermissionPrompts;
   lock: AppLock;
+  downloads: DownloadManager;
   appInfo: () => IpcResponse<'app:info'>;
   openExternal: (url: string) => void;
   /** Electron's clipboard module is asynchronous (modelled on navigator.clipboard). */
@@ -207,6 +209,17 @@ function createUnlockedHandlers(deps: IpcHandlerDependencies): IpcHandlers {
       const known = requireService(serviceId);
       if (known.ok) views.stopFind(serviceId);
       return known;
+    },
+
+    'downloads:list': () => deps.downloads.list(),
+    'downloads:cancel': ({ downloadId }) => deps.downloads.cancel(downloadId),
+    'downloads:pause': ({ downloadId }) => deps.downloads.pause(downloadId),
+    'downloads:resume': ({ downloadId }) => deps.downloads.resume(downloadId),
+    'downloads:open': ({ downloadId }) => deps.downloads.open(downloadId),
+    'downloads:show-in-folder': ({ downloadId }) => deps.downloads.showInFolder(downloadId),
+    'downloads:clear': () => {
+      deps.downloads.clearFinished();
+      return null;
     },
 
     'settings:get': () => workspaces.store.settings,

@@ -1,87 +1,10 @@
-import { EventEmitter } from 'node:events';
 import { join } from 'node:path';
-import type { DownloadItem, SaveDialogOptions } from 'electron';
+import type { DownloadItem } from 'electron';
 import fc from 'fast-check';
 import { describe, expect, expectTypeOf, it, vi } from 'vitest';
 import { DownloadManager, safeDownloadFileName, uniqueDownloadPath } from './downloads';
 import type { DownloadEntry, DownloadItemLike, DownloadsDependencies } from './downloads';
-
-type ItemState = ReturnType<DownloadItem['getState']>;
-
-/** A DownloadItem as Electron hands it to 'will-download'; the test drives its events. */
-class FakeDownloadItem extends EventEmitter implements DownloadItemLike {
-  /** True only while the simulated 'will-download' handler runs. */
-  inWillDownload = false;
-  savePathSetInHandler: boolean | undefined;
-  saveDialogOptions: SaveDialogOptions | undefined;
-  savePath = '';
-  state: ItemState = 'progressing';
-  paused = false;
-  resumable = true;
-  totalBytes = 1000;
-  receivedBytes = 0;
-  readonly cancel = vi.fn(() => undefined);
-  readonly pause = vi.fn(() => {
-    this.paused = true;
-  });
-  readonly resume = vi.fn(() => {
-    this.paused = false;
-  });
-
-  constructor(
-    private readonly filename = 'report.pdf',
-    private readonly url = 'https://files.example.com/report.pdf',
-    private readonly mimeType = 'application/pdf',
-  ) {
-    super();
-  }
-
-  getFilename(): string {
-    return this.filename;
-  }
-  getURL(): string {
-    return this.url;
-  }
-  getMimeType(): string {
-    return this.mimeType;
-  }
-  getTotalBytes(): number {
-    return this.totalBytes;
-  }
-  getReceivedBytes(): number {
-    return this.receivedBytes;
-  }
-  getState(): ItemState {
-    return this.state;
-  }
-  isPaused(): boolean {
-    return this.paused;
-  }
-  getSavePath(): string {
-    return this.savePath;
-  }
-  setSavePath(path: string): void {
-    this.savePathSetInHandler = this.inWillDownload;
-    this.savePath = path;
-  }
-  setSaveDialogOptions(options: SaveDialogOptions): void {
-    this.saveDialogOptions = options;
-  }
-  canResume(): boolean {
-    return this.resumable;
-  }
-
-  progress(receivedBytes: number, state: 'progressing' | 'interrupted' = 'progressing'): void {
-    this.receivedBytes = receivedBytes;
-    this.emit('updated', {}, state);
-  }
-
-  finish(state: 'completed' | 'cancelled' | 'interrupted'): void {
-    this.state = state;
-    if (state === 'completed') this.receivedBytes = this.totalBytes;
-    this.emit('done', {}, state);
-  }
-}
+import { FakeDownloadItem } from './fake-download-item.test-support';
 
 const DOWNLOADS = join('/home', 'jane', 'Downloads');
 
@@ -256,7 +179,8 @@ describe('DownloadManager.track', () => {
     expect(entry).toEqual({
       id: 'd1',
       serviceId: 's1',
-      fileName: 'report.pdf',
+      // The name on disk, so the list tells the two copies apart.
+      fileName: 'report (1).pdf',
       url: 'https://files.example.com/report.pdf',
       mimeType: 'application/pdf',
       totalBytes: 1000,
@@ -302,6 +226,26 @@ describe('DownloadManager.track', () => {
       fileName: 'Q3.pdf',
     });
     expect(changes).toHaveLength(2);
+  });
+
+  it('uses Windows paths as Windows does, and POSIX names may hold a backslash', () => {
+    const windows = setup({ downloadsDirectory: () => 'C:\\Users\\jane\\Downloads\\' });
+    windows.askWhereToSave(true);
+    const { item } = windows.start();
+    expect(item.saveDialogOptions).toEqual({
+      defaultPath: 'C:\\Users\\jane\\Downloads\\report.pdf',
+    });
+    item.savePath = 'D:\\Archive/2026\\Q3.pdf';
+    item.progress(0);
+    expect(windows.changes.at(-1)).toMatchObject({ fileName: 'Q3.pdf' });
+
+    const posix = setup();
+    posix.askWhereToSave(true);
+    const chosen = posix.start().item;
+    chosen.savePath = '/home/jane/odd\\name.pdf';
+    chosen.progress(0);
+    // The backslash is part of the name on Linux; the shown name makes it harmless.
+    expect(posix.changes.at(-1)).toMatchObject({ fileName: 'odd_name.pdf' });
   });
 
   it('removes credentials from the address shown and caps its length', () => {
@@ -404,7 +348,7 @@ describe('DownloadManager progress', () => {
     expect(manager.list()[0]).toMatchObject({ state: 'interrupted', receivedBytes: 400 });
     expect(manager.list()[0]!.finishedAt).toBeUndefined();
     expect(manager.resume(entry.id)).toEqual({ ok: true, value: null });
-    expect(item.resume).toHaveBeenCalledOnce();
+    expect(item.calls).toEqual(['resume']);
     item.finish('completed');
     const reported = changes.length;
     item.progress(1, 'interrupted');
@@ -419,16 +363,19 @@ describe('DownloadManager actions', () => {
     const { item, entry } = start();
     expect(manager.pause(entry.id)).toEqual({ ok: true, value: null });
     expect(manager.pause(entry.id)).toEqual({ ok: true, value: null });
-    expect(item.pause).toHaveBeenCalledOnce();
+    expect(item.calls).toEqual(['pause']);
     expect(changes.at(-1)!.state).toBe('paused');
 
     expect(manager.resume(entry.id)).toEqual({ ok: true, value: null });
     expect(manager.resume(entry.id)).toEqual({ ok: true, value: null });
-    expect(item.resume).toHaveBeenCalledOnce();
+    expect(item.calls).toEqual(['pause', 'resume']);
     expect(changes.at(-1)!.state).toBe('progressing');
 
     expect(manager.cancel(entry.id)).toEqual({ ok: true, value: null });
-    expect(item.cancel).toHaveBeenCalledOnce();
+    expect(item.calls).toEqual(['pause', 'resume', 'cancel']);
+    // Electron's 'done' event says how it ended.
+    expect(changes.at(-1)).toMatchObject({ state: 'cancelled' });
+    expect(changes.at(-1)!.finishedAt).toBe('2026-11-24T10:00:00.000Z');
   });
 
   it('says when a paused download cannot resume', () => {
@@ -440,7 +387,7 @@ describe('DownloadManager actions', () => {
       ok: false,
       error: { code: 'DOWNLOAD_CANNOT_RESUME' },
     });
-    expect(item.resume).not.toHaveBeenCalled();
+    expect(item.calls).toEqual(['pause']);
   });
 
   it('refuses to act on finished or unknown downloads', () => {
@@ -454,7 +401,7 @@ describe('DownloadManager actions', () => {
     ]) {
       expect(result).toMatchObject({ ok: false, error: { code: 'DOWNLOAD_NOT_ACTIVE' } });
     }
-    expect(item.cancel).not.toHaveBeenCalled();
+    expect(item.calls).toEqual([]);
     const unknown = manager.cancel('nope');
     expect(unknown.ok).toBe(false);
     if (!unknown.ok) {

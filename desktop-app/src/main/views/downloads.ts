@@ -1,13 +1,14 @@
-import { randomUUID } from 'node:crypto';
-import { basename, join } from 'node:path';
 import { FlowDeskError, err, ok } from '@flowdesk/shared/core';
 import type { Result } from '@flowdesk/shared/core';
+import type { DownloadEntry } from '@flowdesk/shared/ipc';
 import type { DownloadItem } from 'electron';
 
 /**
  * Downloads started by service pages. Files go to the downloads folder under a safe, unique name
  * (or Electron's own save dialog asks, when the user wants that); the UI sees each download's
  * progress and can cancel, pause, resume, open it or show it in its folder.
+ *
+ * No Node modules: the UI tests run this same manager in a browser page.
  */
 
 /**
@@ -43,26 +44,8 @@ export interface DownloadItemLike extends Pick<
   ): unknown;
 }
 
-export type DownloadState = 'progressing' | 'paused' | 'completed' | 'cancelled' | 'interrupted';
-
-export interface DownloadEntry {
-  id: string;
-  serviceId: string;
-  fileName: string;
-  /** For display only: without user name or password, at most 2048 characters. */
-  url: string;
-  mimeType: string;
-  /** 0 when the server did not say. */
-  totalBytes: number;
-  receivedBytes: number;
-  state: DownloadState;
-  /** Unknown until the user has chosen a place, when asked. */
-  savePath?: string;
-  /** ISO 8601. */
-  startedAt: string;
-  /** ISO 8601; set once the download can no longer continue. */
-  finishedAt?: string;
-}
+export type { DownloadEntry };
+export type DownloadState = DownloadEntry['state'];
 
 export interface DownloadsDependencies {
   /** Where files go when the user is not asked: the OS downloads folder. */
@@ -146,7 +129,7 @@ export function uniqueDownloadPath(
     if (!exists(candidate)) return candidate;
   }
   // A folder full of copies: a random suffix, rather than overwriting one of them.
-  return join(directory, `${stem} (${randomUUID().slice(0, 8)})${extension}`);
+  return join(directory, `${stem} (${globalThis.crypto.randomUUID().slice(0, 8)})${extension}`);
 }
 
 /** "archive.tar.gz" → ["archive", ".tar.gz"]; no extension for ".env"-like or overlong tails. */
@@ -169,7 +152,9 @@ function truncateName(name: string): string {
 }
 
 function fits(name: string): boolean {
-  return [...name].length <= MAX_NAME_CHARS && Buffer.byteLength(name) <= MAX_NAME_BYTES;
+  return (
+    [...name].length <= MAX_NAME_CHARS && new TextEncoder().encode(name).length <= MAX_NAME_BYTES
+  );
 }
 
 /** The address shown in the list: credentials removed, length capped (data: URLs can be huge). */
@@ -182,6 +167,21 @@ function displayUrl(url: string): string {
   } catch {
     return url.replace(/^([a-z][a-z\d+.-]*:\/\/)[^/?#@]*@/i, '$1').slice(0, MAX_URL_LENGTH);
   }
+}
+
+/** "C:\Users…" or "\\server\share…": a Windows path, whose separator is the backslash. */
+function isWindowsPath(path: string): boolean {
+  return /^[a-z]:[\\/]|^\\\\/i.test(path);
+}
+
+function join(directory: string, name: string): string {
+  const separator = isWindowsPath(directory) ? '\\' : '/';
+  return `${directory.replace(/[\\/]+$/, '')}${separator}${name}`;
+}
+
+function basename(path: string): string {
+  const parts = path.split(isWindowsPath(path) ? /[\\/]/ : '/');
+  return parts[parts.length - 1] ?? '';
 }
 
 interface Tracked {
@@ -200,7 +200,7 @@ export class DownloadManager {
 
   constructor(private readonly deps: DownloadsDependencies) {
     this.now = deps.now ?? (() => Date.now());
-    this.newId = deps.newId ?? (() => randomUUID());
+    this.newId = deps.newId ?? (() => globalThis.crypto.randomUUID());
   }
 
   /**
@@ -226,7 +226,8 @@ export class DownloadManager {
     const entry: DownloadEntry = {
       id: this.newId(),
       serviceId,
-      fileName,
+      // The name on disk, which may be a numbered copy.
+      fileName: reservedPath === undefined ? fileName : basename(reservedPath),
       url: displayUrl(item.getURL()),
       mimeType: item.getMimeType(),
       totalBytes: 0,

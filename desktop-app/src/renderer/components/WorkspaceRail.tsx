@@ -19,6 +19,7 @@ export interface WorkspaceActions {
   onNotificationSettings: () => void;
   onSettings: () => void;
   onHelp: () => void;
+  onDownloads: () => void;
 }
 
 /** The left rail: one tile per workspace (icon or initials, colour, unread sum), and app actions. */
@@ -31,7 +32,8 @@ export const WorkspaceRail = memo(function WorkspaceRail({
   views: Readonly<Record<string, ViewState>>;
   actions: WorkspaceActions;
 }) {
-  const { call } = useFlowDesk();
+  const { call, downloads } = useFlowDesk();
+  const runningDownloads = downloads.filter((download) => download.finishedAt === undefined).length;
   const [menu, setMenu] = useState<{ workspace: Workspace; at: { x: number; y: number } }>();
   const ids = store.workspaces.map((workspace) => workspace.id);
   const reorder = useReorder(ids, (workspaceIds) => {
@@ -99,6 +101,20 @@ export const WorkspaceRail = memo(function WorkspaceRail({
         +
       </button>
       <div className="rail-actions">
+        <button
+          type="button"
+          className="rail-button downloads-button"
+          aria-label={strings.downloads.button(runningDownloads)}
+          title={strings.downloads.button(runningDownloads)}
+          onClick={actions.onDownloads}
+        >
+          ↓
+          {runningDownloads > 0 ? (
+            <span className="badge" aria-hidden="true">
+              {runningDownloads}
+            </span>
+          ) : null}
+        </button>
         <button
           type="button"
           className="rail-button"

@@ -145,6 +145,11 @@ function GeneralSettings({ store }: { store: WorkspaceStore }) {
         checked={settings.launchAtLogin}
         onChange={(launchAtLogin) => update({ launchAtLogin })}
       />
+      <Toggle
+        label={strings.downloads.askWhereToSave}
+        checked={settings.downloads.askWhereToSave}
+        onChange={(askWhereToSave) => update({ downloads: { askWhereToSave } })}
+      />
       <fieldset className="isolation">
         <legend>{strings.general.defaultIsolation}</legend>
         {(['shared', 'isolated'] as const).map((choice) => (

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import type {
   AppLockState,
+  DownloadEntry,
   IpcChannel,
   IpcEvent,
   IpcRequestInput,
@@ -26,6 +27,8 @@ export interface FlowDeskState {
   /** Why the store could not be read; the UI offers to try again. */
   loadError: string | undefined;
   views: Readonly<Record<string, ViewState>>;
+  /** Newest first, as the main process keeps them. */
+  downloads: readonly DownloadEntry[];
   /** The app lock; while locked the UI shows only the lock screen. */
   lock: AppLockState | undefined;
   notices: Notice[];
@@ -37,6 +40,8 @@ export interface FlowDeskState {
   dismissNotice: (id: string) => void;
   dismissError: () => void;
   answered: (requestId: string) => void;
+  /** The list after `downloads:clear`: the main process sends no event for removed entries. */
+  clearedFinishedDownloads: () => void;
   /** A short confirmation ("Link copied.") shown as a status notice. */
   inform: (message: string) => void;
 }
@@ -46,6 +51,7 @@ export function useFlowDeskState(): FlowDeskState {
   const [store, setStore] = useState<WorkspaceStore | undefined>();
   const [loadError, setLoadError] = useState<string | undefined>();
   const [views, setViews] = useState<Record<string, ViewState>>({});
+  const [downloads, setDownloads] = useState<DownloadEntry[]>([]);
   const [notices, setNotices] = useState<Notice[]>([]);
   const [questions, setQuestions] = useState<PermissionQuestion[]>([]);
   const [actionError, setActionError] = useState<string | undefined>();
@@ -68,6 +74,9 @@ export function useFlowDeskState(): FlowDeskState {
           setViews(Object.fromEntries(answer.value.map((state) => [state.serviceId, state])));
         }
       });
+      void api.invoke('downloads:list', undefined).then((answer) => {
+        if (current && answer.ok) setDownloads(answer.value);
+      });
     };
     // A locked app shows nothing else, and the main process would refuse the store anyway.
     void api.invoke('lock:status', undefined).then((answer) => {
@@ -85,6 +94,13 @@ export function useFlowDeskState(): FlowDeskState {
       ),
       api.on('notice', (notice) =>
         setNotices((known) => [...known.filter((n) => n.id !== notice.id), notice]),
+      ),
+      api.on('download:changed', (entry) =>
+        setDownloads((known) =>
+          known.some((download) => download.id === entry.id)
+            ? known.map((download) => (download.id === entry.id ? entry : download))
+            : [entry, ...known],
+        ),
       ),
       api.on('permission:requested', (question) => setQuestions((known) => [...known, question])),
       api.on('lock:changed', (status) => {
@@ -114,6 +130,7 @@ export function useFlowDeskState(): FlowDeskState {
     store,
     loadError,
     views,
+    downloads,
     lock,
     notices,
     questions,
@@ -124,6 +141,8 @@ export function useFlowDeskState(): FlowDeskState {
     dismissError: () => setActionError(undefined),
     answered: (requestId) =>
       setQuestions((known) => known.filter((question) => question.requestId !== requestId)),
+    clearedFinishedDownloads: () =>
+      setDownloads((known) => known.filter((download) => download.finishedAt === undefined)),
     inform: (message) =>
       setNotices((known) => [
         ...known.filter((notice) => notice.code !== 'UI_INFO'),
