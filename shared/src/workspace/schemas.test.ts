@@ -54,6 +54,8 @@ describe('workspace documents', () => {
         defaultIsolation: 'shared',
         spellcheck: { enabled: true, languages: [] },
         hardwareAcceleration: true,
+        // Saved to the downloads folder without asking, as browsers do by default.
+        downloads: { askWhereToSave: false },
       },
     });
   });
