@@ -13,6 +13,7 @@ import { createIpcDispatcher } from '../src/main/ipc/dispatcher';
 import { createIpcHandlers } from '../src/main/ipc/handlers';
 import { AppLock } from '../src/main/security/app-lock';
 import type { AppLockStatus } from '../src/main/security/app-lock';
+import { memorySecretStore } from '../src/main/security/memory-secrets.test-support';
 import { PermissionPrompts } from '../src/main/security/permission-prompts';
 import { DownloadManager } from '../src/main/views/downloads';
 import { FakeDownloadItem } from '../src/main/views/fake-download-item.test-support';
@@ -74,6 +75,7 @@ interface ContractEnvironment {
   /** Files the system was asked to open, and to show in their folder. */
   openedFiles: string[];
   shownInFolder: string[];
+  secrets: ReturnType<typeof memorySecretStore>;
 }
 
 function mainProcessEnvironment(options: { clipboardFails?: boolean } = {}): ContractEnvironment & {
@@ -126,6 +128,7 @@ function mainProcessEnvironment(options: { clipboardFails?: boolean } = {}): Con
     fileExists: existsSync,
     newId: () => `d${++nextId}`,
   });
+  const secrets = memorySecretStore();
   const dispatch = createIpcDispatcher({
     handlers: createIpcHandlers({
       workspaces,
@@ -134,6 +137,7 @@ function mainProcessEnvironment(options: { clipboardFails?: boolean } = {}): Con
       prompts,
       lock,
       downloads,
+      secrets: secrets.store,
       appInfo: () => ({
         name: 'Flow Desk',
         version: '0.1.0',
@@ -170,6 +174,7 @@ function mainProcessEnvironment(options: { clipboardFails?: boolean } = {}): Con
     clipboard,
     openedFiles,
     shownInFolder,
+    secrets,
     startDownload: (serviceId, fileName) => {
       const item = new FakeDownloadItem(fileName);
       downloads.track(item, serviceId);
@@ -194,6 +199,7 @@ function inPageEnvironment(): ContractEnvironment {
     permissionRequests: backend.permissionRequests,
     openedFiles: backend.openedFiles,
     shownInFolder: backend.shownInFolder,
+    secrets: backend.secrets,
     startDownload: backend.startDownload,
   };
 }
@@ -204,6 +210,8 @@ const EXPECTED_REFUSALS: Partial<Record<IpcChannel, string>> = {
   // The example service exists but its page is not open: nothing to print or search.
   'views:print': 'VIEW_NOT_OPEN',
   'views:find': 'VIEW_NOT_OPEN',
+  // The example service shares its workspace's sign-in: a proxy needs its own.
+  'services:set-proxy': 'SERVICE_PROXY_NEEDS_ISOLATION',
   // No download has started in a fresh environment.
   'downloads:cancel': 'DOWNLOAD_NOT_FOUND',
   'downloads:pause': 'DOWNLOAD_NOT_FOUND',
@@ -435,6 +443,86 @@ describe.each([
     expect((await call(env, 'services:remove', { serviceId: 's1', clearData: false })).ok).toBe(
       true,
     );
+  });
+
+  it('sets a proxy with its password in the keyring, and refuses one a shared service cannot have', async () => {
+    const env = makeEnvironment();
+    const proxy = {
+      mode: 'custom',
+      protocol: 'http',
+      host: 'Proxy.Example.com',
+      port: '3128',
+      username: 'jane',
+    } as const;
+    expect(
+      await call(env, 'services:set-proxy', { serviceId: 's1', proxy, password: 'hunter2' }),
+    ).toMatchObject({ ok: false, error: { code: 'SERVICE_PROXY_NEEDS_ISOLATION' } });
+    expect(env.secrets.file.text).toBeUndefined();
+
+    expect(
+      (await call(env, 'services:update', { serviceId: 's1', patch: { isolation: 'isolated' } }))
+        .ok,
+    ).toBe(true);
+    const bad = await call(env, 'services:set-proxy', {
+      serviceId: 's1',
+      proxy: { ...proxy, host: 'http://proxy', port: '99999' },
+    });
+    expect(!bad.ok && bad.error.code).toBe('PROXY_INPUT_INVALID');
+    expect(!bad.ok && bad.error.details).toMatchObject({
+      fields: [{ field: 'host' }, { field: 'port' }],
+    });
+
+    // No keyring: the password is not kept, and nothing changes.
+    env.secrets.keyring.available = false;
+    expect(
+      await call(env, 'services:set-proxy', { serviceId: 's1', proxy, password: 'hunter2' }),
+    ).toMatchObject({ ok: false, error: { code: 'SECRET_STORAGE_UNAVAILABLE' } });
+    env.secrets.keyring.available = true;
+
+    expect(
+      await call(env, 'services:set-proxy', { serviceId: 's1', proxy, password: 'hunter2' }),
+    ).toEqual({
+      ok: true,
+      value: {
+        mode: 'custom',
+        protocol: 'http',
+        host: 'proxy.example.com',
+        port: 3128,
+        username: 'jane',
+        passwordStored: true,
+        bypass: [],
+      },
+    });
+    expect(await env.secrets.store.get('proxy:s1')).toBe('hunter2');
+    // Encrypted on disk; never in the store the UI gets.
+    expect(env.secrets.file.text).not.toContain('hunter2');
+    const state = await call(env, 'state:get', undefined);
+    expect(JSON.stringify(state)).not.toContain('hunter2');
+
+    // Saving again without a password keeps the stored one.
+    const again = await call(env, 'services:set-proxy', {
+      serviceId: 's1',
+      proxy: { ...proxy, port: 8080 },
+    });
+    expect(again.ok && again.value).toMatchObject({ port: 8080, passwordStored: true });
+    expect(
+      await call(env, 'services:update', { serviceId: 's1', patch: { isolation: 'shared' } }),
+    ).toMatchObject({ ok: false, error: { code: 'SERVICE_PROXY_NEEDS_ISOLATION' } });
+
+    // Back to the system's settings: the password is forgotten.
+    expect(
+      await call(env, 'services:set-proxy', { serviceId: 's1', proxy: { mode: 'system' } }),
+    ).toEqual({ ok: true, value: { mode: 'system' } });
+    expect(env.secrets.store.has('proxy:s1')).toBe(false);
+
+    // Removing the service removes its password too.
+    await call(env, 'services:set-proxy', { serviceId: 's1', proxy, password: 'hunter2' });
+    expect(env.secrets.store.has('proxy:s1')).toBe(true);
+    expect((await call(env, 'services:remove', { serviceId: 's1', clearData: false })).ok).toBe(
+      true,
+    );
+    expect(env.secrets.store.has('proxy:s1')).toBe(false);
+    expect(env.secrets.file.text).toBeUndefined();
   });
 
   it('lists downloads with their progress, pauses, cancels, opens and clears them', async () => {

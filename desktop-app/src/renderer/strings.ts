@@ -279,6 +279,32 @@ export const strings = {
     dangerZone: 'Data',
     saved: 'Saved.',
   },
+  proxy: {
+    title: 'Proxy',
+    modes: {
+      system: "Use the computer's proxy settings",
+      direct: 'No proxy: connect directly',
+      custom: 'Use this proxy',
+    },
+    needsIsolation:
+      'A proxy applies to this service\'s own sign-in. Choose "Isolated" above to give it one.',
+    protocol: 'Type',
+    protocolNames: { http: 'HTTP', https: 'HTTPS', socks5: 'SOCKS5', socks4: 'SOCKS4' },
+    host: 'Proxy address',
+    hostPlaceholder: 'proxy.example.com',
+    port: 'Port',
+    username: 'User name (optional)',
+    usernameSocks: 'SOCKS proxies are used without a user name and password.',
+    password: 'Password',
+    passwordStored: 'A password is saved in the system keyring. Type a new one to replace it.',
+    passwordHint: "Kept encrypted by the system keyring, never in Flow Desk's files.",
+    forgetPassword: 'Forget the saved password',
+    bypass: 'Reach these addresses without the proxy (optional)',
+    bypassHint:
+      'One per line or comma separated, such as *.intranet.example, 10.0.0.0/8 or <local>.',
+    save: 'Save proxy',
+    saved: (service: string) => `Proxy saved. ${service} reloads to use it.`,
+  },
   pages: {
     diagnostics: {
       title: 'Diagnostics',

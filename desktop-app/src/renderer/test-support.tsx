@@ -1,8 +1,11 @@
-import { render } from '@testing-library/react';
+import { configure, render } from '@testing-library/react';
 import type { ReactElement, ReactNode } from 'react';
 import type { WorkspaceStore } from '@flowdesk/shared/workspace';
 import { createInPageBackend } from '../../test/support/in-page-backend';
 import { FlowDeskContext, useFlowDeskState } from './state/use-flowdesk';
+
+// The suite runs beside browser tests on two cores: give findBy/waitFor room before failing.
+configure({ asyncUtilTimeout: 5000 });
 
 /**
  * Renders a piece of the UI against the in-page implementation of window.flowdesk (the real

@@ -12,6 +12,7 @@ import { createIpcHandlers } from '../../src/main/ipc/handlers';
 import type { AuditLog } from '../../src/main/ipc/handlers';
 import { AppLock } from '../../src/main/security/app-lock';
 import type { AppLockStatus } from '../../src/main/security/app-lock';
+import { memorySecretStore } from '../../src/main/security/memory-secrets.test-support';
 import { PermissionPrompts } from '../../src/main/security/permission-prompts';
 import { DownloadManager } from '../../src/main/views/downloads';
 import { FakeDownloadItem } from '../../src/main/views/fake-download-item.test-support';
@@ -172,6 +173,7 @@ export function createInPageBackend(options: InPageBackendOptions = {}) {
     now: () => now().getTime(),
     newId: () => newId().replace(/[^a-z0-9-]/g, ''),
   });
+  const secrets = memorySecretStore();
   const dispatch = createIpcDispatcher({
     handlers: createIpcHandlers({
       workspaces,
@@ -180,6 +182,7 @@ export function createInPageBackend(options: InPageBackendOptions = {}) {
       prompts,
       lock,
       downloads,
+      secrets: secrets.store,
       appInfo: () => ({
         name: 'Flow Desk',
         version: '0.1.0',
@@ -213,6 +216,8 @@ export function createInPageBackend(options: InPageBackendOptions = {}) {
     permissionRequests,
     openedFiles,
     shownInFolder,
+    /** The proxy passwords' store, its file and whether a keyring is "available". */
+    secrets,
     /**
      * A service page starting a download, as the session's 'will-download' would pass it on.
      * `complete()` writes the file and ends the download; the item drives the rest.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { permissionNameSchema } from '../security/permissions';
+import { MAX_PROXY_PASSWORD_LENGTH, proxyInputSchema, serviceProxySchema } from '../security/proxy';
 import { serviceInputSchema } from '../security/workspace-input';
 import { workspaceAuditEntrySchema } from '../workspace/audit';
 import { backupMetadataSchema } from '../workspace/backup';
@@ -260,6 +261,19 @@ export const IPC_CHANNELS = {
       index: z.int().min(0).max(100).optional(),
     }),
     done,
+  ),
+
+  /**
+   * The service's proxy, checked field by field (PROXY_INPUT_INVALID). The password goes to the
+   * system keyring: a string sets it, null forgets it, absent keeps the one stored.
+   */
+  'services:set-proxy': channel(
+    z.strictObject({
+      serviceId: idSchema,
+      proxy: proxyInputSchema,
+      password: z.string().min(1).max(MAX_PROXY_PASSWORD_LENGTH).nullable().optional(),
+    }),
+    serviceProxySchema,
   ),
 
   'views:activate': channel(serviceRef, done),

@@ -136,6 +136,13 @@ export const IPC_CHANNEL_EXAMPLES: Record<IpcChannel, { request: unknown; respon
   'views:zoom': { request: { serviceId: 's1', direction: 'in' }, response: { zoomFactor: 1.1 } },
   'views:find': { request: { serviceId: 's1', text: 'invoice', findNext: true }, response: null },
   'views:stop-find': { request: { serviceId: 's1' }, response: null },
+  'services:set-proxy': {
+    request: {
+      serviceId: 's1',
+      proxy: { mode: 'custom', protocol: 'socks5', host: '10.0.0.2', port: '1080' },
+    },
+    response: { mode: 'custom', protocol: 'socks5', host: '10.0.0.2', port: 1080 },
+  },
   'downloads:list': { request: undefined, response: [download] },
   'downloads:cancel': { request: { downloadId: 'd1' }, response: null },
   'downloads:pause': { request: { downloadId: 'd1' }, response: null },

@@ -40,6 +40,27 @@ export {
   permissionPolicy,
 } from './permissions';
 export type { PermissionName, PermissionPolicy } from './permissions';
+export {
+  MAX_PROXY_BYPASS_RULES,
+  MAX_PROXY_PASSWORD_LENGTH,
+  PROXY_PROTOCOLS,
+  PROXY_PROTOCOLS_WITH_SIGN_IN,
+  customProxySchema,
+  isSameProxy,
+  parseProxyHost,
+  proxyInputSchema,
+  serviceProxySchema,
+  toSessionProxyConfig,
+  validateProxyInput,
+} from './proxy';
+export type {
+  CustomProxy,
+  ProxyInput,
+  ProxyProtocol,
+  ServiceProxy,
+  SessionProxyConfig,
+  ValidatedProxy,
+} from './proxy';
 export type { NavigationScope } from './scope';
 export { MAX_SERVICE_URL_LENGTH, validateServiceUrl } from './url';
 export type { ServiceUrlOptions } from './url';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { permissionNameSchema } from '../security/permissions';
+import { serviceProxySchema } from '../security/proxy';
 import {
   HIBERNATION_DEFAULTS,
   clockTime,
@@ -88,6 +89,8 @@ export const workspaceServiceSchema = z.strictObject({
   zoomFactor: zoomFactorField.default(1),
   /** Silences the page's sound (calls, chimes) without touching its notifications. */
   audioMuted: z.boolean().default(false),
+  /** The service's own proxy; anything but 'system' needs an isolated session. */
+  proxy: serviceProxySchema.default({ mode: 'system' }),
   notifications: serviceNotificationsSchema.prefault({}),
   hibernation: serviceHibernationSchema.prefault({}),
   permissions: z.array(servicePermissionGrantSchema).max(100).default([]),

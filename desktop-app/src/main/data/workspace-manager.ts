@@ -8,7 +8,7 @@ import {
   validateWorkspaceInput,
   validateWorkspaceName,
 } from '@flowdesk/shared/security';
-import type { PermissionName } from '@flowdesk/shared/security';
+import type { PermissionName, ServiceProxy } from '@flowdesk/shared/security';
 import {
   DEFAULT_WORKSPACE_COLOR,
   MAX_SERVICES_PER_WORKSPACE,
@@ -265,6 +265,14 @@ export class WorkspaceManager {
       else errors.push(...checked.errors);
     }
     if (errors.length > 0) return err(invalidInput('SERVICE_INPUT_INVALID', errors));
+    if (patch.isolation === 'shared' && service.proxy.mode !== 'system') {
+      return err(
+        new FlowDeskError(
+          'SERVICE_PROXY_NEEDS_ISOLATION',
+          `${service.name} uses its own proxy, which needs its own sign-in. Set its proxy back to the system settings first, then share the sign-in.`,
+        ),
+      );
+    }
     const result = this.commit((draft) => {
       const target = this.serviceIn(draft, serviceId)!;
       if (name !== undefined) target.name = name;
@@ -297,6 +305,43 @@ export class WorkspaceManager {
       metadata: { fields: Object.keys(patch) },
     });
     return ok(this.findService(serviceId)!.service);
+  }
+
+  /**
+   * Sets a service's proxy (already validated). A proxy other than the system's applies to the
+   * service's own session, so the service must be isolated.
+   */
+  setServiceProxy(serviceId: string, proxy: ServiceProxy): Result<ServiceProxy> {
+    const found = this.findService(serviceId);
+    if (!found) return err(this.unknownService(serviceId));
+    if (proxy.mode !== 'system' && found.service.isolation !== 'isolated') {
+      return err(
+        new FlowDeskError(
+          'SERVICE_PROXY_NEEDS_ISOLATION',
+          `A proxy applies to a service's own sign-in. Choose "Isolated" for ${found.service.name} first, then set its proxy.`,
+        ),
+      );
+    }
+    const result = this.commit((draft) => {
+      const target = this.serviceIn(draft, serviceId)!;
+      target.proxy = proxy;
+      target.updatedAt = this.now().toISOString();
+    });
+    if (!result.ok) return result;
+    this.record({
+      type: 'service_updated',
+      workspaceId: found.workspace.id,
+      serviceId,
+      action: 'set proxy',
+      // Where traffic goes is worth auditing; the user name and password are not recorded.
+      metadata: {
+        mode: proxy.mode,
+        ...(proxy.mode === 'custom'
+          ? { protocol: proxy.protocol, host: proxy.host, port: proxy.port }
+          : {}),
+      },
+    });
+    return ok(proxy);
   }
 
   async removeService({

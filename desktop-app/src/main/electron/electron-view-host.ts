@@ -22,8 +22,11 @@ import type {
 
 export interface ElectronViewHostDependencies {
   window: BaseWindow;
-  /** Installs permission handlers, user agent and request blocking on a session, once. */
-  hardenSession: (session: Session, partition: string) => void;
+  /**
+   * Installs permission handlers, user agent, request blocking and the proxy on a session, once.
+   * Resolves when the session is ready for the page's first request (its proxy is in place).
+   */
+  hardenSession: (session: Session, partition: string) => Promise<void>;
   scopeFor: (serviceId: string) => NavigationScope;
   spellcheck: () => boolean;
   audit: (serviceId: string, workspaceId: string, event: NavigationAuditEvent) => void;
@@ -39,6 +42,8 @@ class ElectronServiceView implements ServiceViewHandle {
   constructor(
     private readonly view: WebContentsView,
     private readonly window: BaseWindow,
+    /** The session's proxy is set: no request may leave before, or it would skip the proxy. */
+    private readonly sessionReady: Promise<void>,
   ) {
     this.id = view.webContents.id;
     const contents = view.webContents;
@@ -95,6 +100,8 @@ class ElectronServiceView implements ServiceViewHandle {
   }
 
   async load(url: string): Promise<void> {
+    await this.sessionReady;
+    if (this.view.webContents.isDestroyed()) return;
     try {
       await this.view.webContents.loadURL(url);
     } catch {
@@ -200,12 +207,16 @@ export class ElectronViewHost implements ViewHost {
 
   createServiceView(spec: ServiceViewSpec): ServiceViewHandle {
     const partitionSession = electronSession.fromPartition(spec.partition);
-    this.deps.hardenSession(partitionSession, spec.partition);
+    // A proxy that failed to apply is reported by hardenSession, and the session's requests
+    // are refused; the page then shows Chromium's error instead of going around the proxy.
+    const sessionReady = this.deps
+      .hardenSession(partitionSession, spec.partition)
+      .catch(() => undefined);
     const options = { partition: spec.partition, spellcheck: this.deps.spellcheck() };
     const view = new WebContentsView(serviceViewOptions(options));
     if (spec.userAgent) view.webContents.setUserAgent(spec.userAgent);
     this.guard(view.webContents, spec, options);
-    const handle = new ElectronServiceView(view, this.deps.window);
+    const handle = new ElectronServiceView(view, this.deps.window, sessionReady);
     this.views.set(handle.id, handle);
     view.webContents.once('destroyed', () => this.views.delete(handle.id));
     return handle;

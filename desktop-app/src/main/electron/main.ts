@@ -6,12 +6,13 @@ import {
   ipcMain,
   powerMonitor,
   protocol,
+  safeStorage,
   session,
   shell,
   webContents,
 } from 'electron';
 import type { Session } from 'electron';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '@flowdesk/shared/ipc';
@@ -22,7 +23,7 @@ import {
   monitoringConfigSchema,
 } from '@flowdesk/shared/monitoring';
 import { mayNotify, sessionPartitionFor } from '@flowdesk/shared/workspace';
-import { readTextFile } from '../data/atomic-file';
+import { readTextFile, writeFileAtomic } from '../data/atomic-file';
 import { AuditTrail } from '../data/audit-trail';
 import { WorkspaceManager } from '../data/workspace-manager';
 import { WorkspaceStoreRepository } from '../data/workspace-store';
@@ -38,6 +39,9 @@ import { AppLock } from '../security/app-lock';
 import { loadAppLockRecord, saveAppLockRecord } from '../security/app-lock-store';
 import { installPermissionHandlers } from '../security/permission-handlers';
 import { PermissionPrompts } from '../security/permission-prompts';
+import { ProxySignIn } from '../security/proxy-sign-in';
+import { SecretStore } from '../security/secret-store';
+import { SessionProxies } from '../security/session-proxies';
 import { createRequestBlocker } from '../security/request-blocker';
 import { scopeForService } from '../security/service-scope';
 import { cleanUserAgent, userAgentFor } from '../security/user-agent';
@@ -168,6 +172,82 @@ function start(): void {
     newId: () => `prompt-${++nextPromptId}`,
   });
 
+  // Proxy passwords: encrypted by the system keyring (safeStorage), in their own file. On Linux
+  // without a keyring Electron falls back to a fixed key ("basic_text"): then nothing is stored.
+  const secretsPath = join(dataDirectory, 'secrets.json');
+  const secrets = new SecretStore(
+    {
+      read: () => {
+        const file = readTextFile(secretsPath);
+        if (file.kind === 'unreadable') throw new Error('secrets.json cannot be read');
+        return file.kind === 'text' ? file.text : undefined;
+      },
+      write: (text) =>
+        text === undefined
+          ? rmSync(secretsPath, { force: true })
+          : writeFileAtomic(secretsPath, text),
+    },
+    {
+      available: async () =>
+        (await safeStorage.isAsyncEncryptionAvailable()) &&
+        (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text'),
+      encrypt: (text) => safeStorage.encryptStringAsync(text),
+      decrypt: async (data) => {
+        const { result, shouldReEncrypt } = await safeStorage.decryptStringAsync(Buffer.from(data));
+        return { text: result, shouldReEncrypt };
+      },
+    },
+  );
+
+  const proxies = new SessionProxies({
+    apply: async (partition, config) => {
+      const target = session.fromPartition(partition);
+      await target.setProxy(config);
+      // Pooled connections would otherwise keep using the previous route.
+      await target.closeAllConnections();
+    },
+    onFailed: (partition, serviceId, error) => {
+      log.error('Proxy not applied; the service stays offline', { partition, error });
+      const name = workspaces.findService(serviceId)?.service.name ?? 'A service';
+      send('notice', {
+        id: `proxy-failed-${serviceId}`,
+        level: 'error',
+        code: 'PROXY_NOT_APPLIED',
+        message: `${name} stays offline: its proxy settings could not be applied. Check them in the service's settings.`,
+      });
+    },
+  });
+  proxies.update(workspaces.store);
+  const proxySignIn = new ProxySignIn({
+    proxyOf: (serviceId) => workspaces.findService(serviceId)?.service.proxy,
+    serviceIds: () =>
+      workspaces.store.workspaces.flatMap((workspace) => workspace.services.map((s) => s.id)),
+    secrets,
+    onRefused: (serviceId) => {
+      const name = workspaces.findService(serviceId)?.service.name ?? 'A service';
+      send('notice', {
+        id: `proxy-refused-${serviceId}`,
+        level: 'error',
+        code: 'PROXY_SIGN_IN_REFUSED',
+        message: `The proxy refused the user name and password for ${name}. Correct them in its settings, then reload it.`,
+      });
+    },
+  });
+  // A proxy asking for a sign-in gets the service's stored credentials; anything else (a web
+  // site's own sign-in box) is cancelled, which is Electron's default.
+  app.on('login', (event, contents, _details, authInfo, callback) => {
+    if (!authInfo.isProxy) return;
+    event.preventDefault();
+    const managed =
+      contents === null ? undefined : viewLookup.manager?.serviceForWebContents(contents.id);
+    void proxySignIn
+      .credentialsFor(managed?.service.id, authInfo)
+      .then((credentials) =>
+        credentials ? callback(credentials.username, credentials.password) : callback(),
+      )
+      .catch(() => callback());
+  });
+
   const downloads = new DownloadManager({
     downloadsDirectory: () => app.getPath('downloads'),
     askWhereToSave: () => workspaces.store.settings.downloads.askWhereToSave,
@@ -190,8 +270,8 @@ function start(): void {
     );
     if (wanted.length > 0) target.setSpellCheckerLanguages(wanted);
   };
-  const hardenSession = (target: Session, partition: string) => {
-    if (hardened.has(partition)) return;
+  const hardenSession = (target: Session, partition: string): Promise<void> => {
+    if (hardened.has(partition)) return proxies.attach(partition);
     hardened.add(partition);
     serviceSessions.add(target);
     applySpellcheck(target);
@@ -232,6 +312,11 @@ function start(): void {
     });
     // blockMaliciousContent: block list, private-network probing, local files (request-blocker.ts).
     target.webRequest.onBeforeRequest((details, callback) => {
+      // Fail closed: while the session's proxy is being set, or could not be, nothing leaves.
+      if (proxies.blocks(partition)) {
+        callback({ cancel: true });
+        return;
+      }
       const managed =
         details.webContentsId === undefined
           ? undefined
@@ -269,6 +354,7 @@ function start(): void {
     target.setDisplayMediaRequestHandler((_request, callback) => callback(null));
     // Decision 5: a clean Chrome user agent for every service session.
     target.setUserAgent(cleanUserAgent(target.getUserAgent()));
+    return proxies.attach(partition);
   };
 
   const host = new ElectronViewHost({
@@ -332,6 +418,13 @@ function start(): void {
   workspaces.onChange((store) => {
     applyAppSettings();
     syncViews();
+    // A service whose proxy changed reloads once the new route is in place.
+    for (const { serviceId, ready } of proxies.update(store)) {
+      void ready.then(
+        () => viewManager.reload(serviceId),
+        () => undefined,
+      );
+    }
     send('state:changed', store);
   });
 
@@ -347,6 +440,18 @@ function start(): void {
       send('lock:changed', status);
     },
   });
+  if (secrets.damaged) {
+    log.warn('Stored proxy passwords could not be read');
+    ui.webContents.once('did-finish-load', () =>
+      send('notice', {
+        id: 'secrets-reset',
+        level: 'warning',
+        code: 'SECRETS_RESET',
+        message:
+          'Saved proxy passwords could not be read. Enter them again in the settings of the services that use a proxy.',
+      }),
+    );
+  }
   if (storedLock.kind === 'damaged') {
     saveAppLockRecord(lockPath, undefined);
     log.warn('App lock file was damaged and has been reset');
@@ -375,6 +480,7 @@ function start(): void {
       prompts,
       lock,
       downloads,
+      secrets,
       appInfo: () => ({
         name: 'Flow Desk',
         version: app.getVersion(),

@@ -2,7 +2,7 @@ import { FlowDeskError, err, ok } from '@flowdesk/shared/core';
 import type { Result } from '@flowdesk/shared/core';
 import { IPC_CHANNEL_NAMES } from '@flowdesk/shared/ipc';
 import type { IpcChannel, IpcResponse } from '@flowdesk/shared/ipc';
-import { decideExternalOpen } from '@flowdesk/shared/security';
+import { decideExternalOpen, validateProxyInput } from '@flowdesk/shared/security';
 import { nextZoomFactor } from '@flowdesk/shared/workspace';
 import type { AuditTrail } from '../data/audit-trail';
 
@@ -11,6 +11,8 @@ export type AuditLog = Pick<AuditTrail, 'logWorkspaceEvent' | 'getWorkspaceAudit
 import type { WorkspaceManager } from '../data/workspace-manager';
 import type { AppLock } from '../security/app-lock';
 import type { PermissionPrompts } from '../security/permission-prompts';
+import { proxySecretKey } from '../security/secret-store';
+import type { SecretStore } from '../security/secret-store';
 import type { DownloadManager } from '../views/downloads';
 import type { ViewManager } from '../views/view-manager';
 import type { IpcHandlers } from './dispatcher';
@@ -27,6 +29,8 @@ export interface IpcHandlerDependencies {
   prompts: PermissionPrompts;
   lock: AppLock;
   downloads: DownloadManager;
+  /** Proxy passwords, encrypted by the system keyring. */
+  secrets: SecretStore;
   appInfo: () => IpcResponse<'app:info'>;
   openExternal: (url: string) => void;
   /** Electron's clipboard module is asynchronous (modelled on navigator.clipboard). */
@@ -89,6 +93,15 @@ function createUnlockedHandlers(deps: IpcHandlerDependencies): IpcHandlers {
     deps.openExternal(decision.url);
     return ok(null);
   };
+  // A removed service's proxy password goes with it.
+  const forgetRemovedSecrets = () =>
+    deps.secrets.retainOnly(
+      new Set(
+        workspaces.store.workspaces.flatMap((workspace) =>
+          workspace.services.map((service) => proxySecretKey(service.id)),
+        ),
+      ),
+    );
   const notOpen = () =>
     err(
       new FlowDeskError(
@@ -118,7 +131,11 @@ function createUnlockedHandlers(deps: IpcHandlerDependencies): IpcHandlers {
 
     'workspaces:create': (request) => workspaces.createWorkspace(request),
     'workspaces:update': (request) => workspaces.updateWorkspace(request),
-    'workspaces:remove': (request) => workspaces.removeWorkspace(request),
+    'workspaces:remove': async (request) => {
+      const removed = await workspaces.removeWorkspace(request);
+      if (removed.ok) forgetRemovedSecrets();
+      return removed;
+    },
     'workspaces:reorder': (request) => workspaces.reorderWorkspaces(request),
     'workspaces:activate': (request) => workspaces.activateWorkspace(request),
 
@@ -126,9 +143,52 @@ function createUnlockedHandlers(deps: IpcHandlerDependencies): IpcHandlers {
     'services:update': (request) => workspaces.updateService(request),
     'services:remove': async (request) => {
       deps.prompts.denyAll(request.serviceId);
-      return workspaces.removeService(request);
+      const removed = await workspaces.removeService(request);
+      if (removed.ok) forgetRemovedSecrets();
+      return removed;
     },
     'services:reorder': (request) => workspaces.reorderServices(request),
+    'services:set-proxy': async ({ serviceId, proxy, password }) => {
+      const found = workspaces.findService(serviceId);
+      if (!found) {
+        return err(new FlowDeskError('SERVICE_NOT_FOUND', 'This service does not exist any more.'));
+      }
+      const checked = validateProxyInput(proxy);
+      if (!checked.valid) {
+        return err(
+          new FlowDeskError(
+            'PROXY_INPUT_INVALID',
+            checked.errors[0]?.message ?? 'Check the proxy.',
+            {
+              details: { fields: checked.errors },
+            },
+          ),
+        );
+      }
+      const key = proxySecretKey(serviceId);
+      const value = checked.value;
+      if (value.mode !== 'custom' || value.username === undefined || password === null) {
+        // No sign-in any more: the stored password is forgotten with the setting.
+        const saved = workspaces.setServiceProxy(
+          serviceId,
+          value.mode === 'custom' ? { ...value, passwordStored: false } : value,
+        );
+        if (saved.ok) deps.secrets.delete(key);
+        return saved;
+      }
+      if (password !== undefined) {
+        // Refused for a shared service before the password is kept anywhere.
+        if (found.service.isolation !== 'isolated') {
+          return workspaces.setServiceProxy(serviceId, { ...value, passwordStored: false });
+        }
+        const stored = await deps.secrets.set(key, password);
+        if (!stored.ok) return stored;
+      }
+      return workspaces.setServiceProxy(serviceId, {
+        ...value,
+        passwordStored: deps.secrets.has(key),
+      });
+    },
     'services:move': (request) => workspaces.moveService(request),
 
     'views:activate': ({ serviceId }) => {

@@ -12,6 +12,7 @@ import { ServiceIcon } from '../components/ServiceIcon';
 import { strings } from '../strings';
 import { useCoversContent } from '../state/overlay';
 import { useFlowDesk } from '../state/use-flowdesk';
+import { ProxySettings } from './ProxySettings';
 import { Toggle } from './SettingsPage';
 
 type ServicePatch = IpcRequestInput<'services:update'>['patch'];
@@ -179,6 +180,8 @@ export function ServiceSettings({
           {words.zoomReset}
         </button>
       </div>
+
+      <ProxySettings service={service} />
 
       <h2>{words.permissions}</h2>
       {service.permissions.length === 0 ? (
