@@ -15,6 +15,7 @@ import { AppLock } from '../src/main/security/app-lock';
 import type { AppLockStatus } from '../src/main/security/app-lock';
 import { memorySecretStore } from '../src/main/security/memory-secrets.test-support';
 import { PermissionPrompts } from '../src/main/security/permission-prompts';
+import { ScreenSharePicker } from '../src/main/security/screen-share';
 import { DownloadManager } from '../src/main/views/downloads';
 import { FakeDownloadItem } from '../src/main/views/fake-download-item.test-support';
 import { FakeViewHost } from '../src/main/views/fake-view-host.test-support';
@@ -129,6 +130,12 @@ function mainProcessEnvironment(options: { clipboardFails?: boolean } = {}): Con
     newId: () => `d${++nextId}`,
   });
   const secrets = memorySecretStore();
+  const screenShare = new ScreenSharePicker({
+    send: () => undefined,
+    ended: () => undefined,
+    audioSupported: false,
+    newId: () => `r${++nextId}`,
+  });
   const dispatch = createIpcDispatcher({
     handlers: createIpcHandlers({
       workspaces,
@@ -138,6 +145,7 @@ function mainProcessEnvironment(options: { clipboardFails?: boolean } = {}): Con
       lock,
       downloads,
       secrets: secrets.store,
+      screenShare,
       appInfo: () => ({
         name: 'Flow Desk',
         version: '0.1.0',
@@ -210,6 +218,8 @@ const EXPECTED_REFUSALS: Partial<Record<IpcChannel, string>> = {
   // The example service exists but its page is not open: nothing to print or search.
   'views:print': 'VIEW_NOT_OPEN',
   'views:find': 'VIEW_NOT_OPEN',
+  // No page has asked to share its screen in a fresh environment.
+  'screen-share:choose': 'SCREEN_SHARE_REQUEST_UNKNOWN',
   // The example service shares its workspace's sign-in: a proxy needs its own.
   'services:set-proxy': 'SERVICE_PROXY_NEEDS_ISOLATION',
   // No download has started in a fresh environment.

@@ -59,6 +59,10 @@ type TestWindow = {
     };
     views: { activeService: string | undefined };
     askPermission(serviceId: string, permission: string, origin: string): Promise<boolean>;
+    requestScreenShare(
+      serviceId: string,
+      audioRequested?: boolean,
+    ): Promise<{ sourceId: string; audio: boolean } | undefined>;
     startDownload(
       serviceId: string,
       fileName: string,
@@ -66,6 +70,7 @@ type TestWindow = {
     ): { item: { progress(bytes: number): void }; complete(): void };
   };
   pendingAnswer?: Promise<boolean>;
+  pendingShare?: Promise<{ sourceId: string; audio: boolean } | undefined>;
 };
 
 /** The stand-in's store, as the main process would hold it. */
@@ -301,6 +306,60 @@ describe('the app UI', () => {
         timeout: 10_000,
       })
       .toEqual(['Home', 'Work']);
+    await page.close();
+  });
+
+  it('lets the user pick a window to share, with sound, or refuse with Escape', async () => {
+    const { page } = await openApp();
+    await dispatchInPage(page, 'workspaces:create', {
+      name: 'Work',
+      services: [{ type: 'slack' }],
+    });
+    await page.getByRole('heading', { name: 'Work' }).waitFor();
+    const askToShare = () =>
+      page.evaluate(() => {
+        const scope = window as unknown as TestWindow;
+        const serviceId = scope.flowdeskTest.workspaces.store.workspaces[0]!.services[0]!.id;
+        scope.pendingShare = scope.flowdeskTest.requestScreenShare(serviceId, true);
+      });
+    const shared = () => page.evaluate(() => (window as unknown as TestWindow).pendingShare);
+
+    await askToShare();
+    const picker = page.getByRole('alertdialog', { name: 'Slack wants to share your screen' });
+    await picker.waitFor({ timeout: 8000 });
+    expect(await picker.getByRole('radio').count()).toBe(3);
+    // Pictures arrive and are drawn.
+    await expect
+      .poll(() =>
+        picker
+          .locator('img')
+          .first()
+          .evaluate((image) => (image as HTMLImageElement).naturalWidth),
+      )
+      .toBe(16);
+    const share = picker.getByRole('button', { name: 'Share', exact: true });
+    expect(await share.isDisabled()).toBe(true);
+    expect(await scanWithAxe(page)).toEqual([]);
+    // Keyboard: the first screen, then the arrow keys move through the choices.
+    await picker.getByRole('radio', { name: /Built-in display/ }).check();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    expect(await picker.getByRole('radio', { name: /Quarterly review/ }).isChecked()).toBe(true);
+    await picker.getByRole('checkbox', { name: "Share the computer's sound too" }).check();
+    await page.screenshot({ path: 'test-results/screenshots/screen-share.png' });
+    await share.click();
+    expect(await shared()).toEqual({
+      sourceId: 'window:4242:0',
+      name: 'Quarterly review — Slides',
+      audio: true,
+    });
+    expect(await picker.count()).toBe(0);
+
+    await askToShare();
+    await picker.waitFor({ timeout: 8000 });
+    await page.keyboard.press('Escape');
+    expect(await shared()).toBeUndefined();
+    expect(await picker.count()).toBe(0);
     await page.close();
   });
 

@@ -8,6 +8,7 @@ import { FindBar } from './components/FindBar';
 import { HelpSheet } from './components/HelpSheet';
 import { LockScreen } from './components/LockScreen';
 import { PermissionPrompt } from './components/PermissionPrompt';
+import { ScreenSharePicker } from './components/ScreenSharePicker';
 import { ServiceList } from './components/ServiceList';
 import type { ServiceActions } from './components/ServiceList';
 import { DeleteWorkspaceDialog, WorkspaceDialog } from './components/WorkspaceDialogs';
@@ -300,6 +301,16 @@ function AppShell({ state }: { state: FlowDeskState }) {
           <QuickSwitcher store={store} onPick={openService} onClose={() => setModal(undefined)} />
         ) : null}
         {modal?.kind === 'help' ? <HelpSheet onClose={() => setModal(undefined)} /> : null}
+        {/* A page asking to share the screen comes before anything else the user was doing. */}
+        {state.screenShares[0] ? (
+          <ScreenSharePicker
+            key={state.screenShares[0].requestId}
+            question={state.screenShares[0]}
+            serviceName={
+              findService(state.screenShares[0].serviceId)?.service.name ?? strings.aServiceFallback
+            }
+          />
+        ) : null}
         {modal?.kind === 'downloads' ? (
           <DownloadsDialog store={store} onClose={() => setModal(undefined)} />
         ) : null}

@@ -279,6 +279,18 @@ export const strings = {
     dangerZone: 'Data',
     saved: 'Saved.',
   },
+  screenShare: {
+    title: (service: string) => `${service} wants to share your screen`,
+    origin: (origin: string) => `Asked by ${origin}. Choose what it may see.`,
+    screens: 'Screens',
+    windows: 'Windows',
+    noWindows: 'No windows to share.',
+    noPicture: 'No preview',
+    audio: "Share the computer's sound too",
+    share: 'Share',
+    cancel: "Don't share",
+    chosen: (name: string) => `Selected: ${name}`,
+  },
   proxy: {
     title: 'Proxy',
     modes: {

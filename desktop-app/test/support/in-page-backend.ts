@@ -1,6 +1,11 @@
 import { ok } from '@flowdesk/shared/core';
 import { IPC_EVENT_CHANNEL, createFlowDeskBridge } from '@flowdesk/shared/ipc';
-import type { FlowDeskBridge, IpcEvent, IpcEventName } from '@flowdesk/shared/ipc';
+import type {
+  FlowDeskBridge,
+  IpcEvent,
+  IpcEventName,
+  ScreenShareSource,
+} from '@flowdesk/shared/ipc';
 import { defaultWorkspaceStore, isId } from '@flowdesk/shared/workspace';
 import type { WorkspaceAuditEntry, WorkspaceStore } from '@flowdesk/shared/workspace';
 import { GENESIS_HEAD, buildAuditEntry, verifyAuditChain } from '../../src/main/data/audit-chain';
@@ -14,6 +19,7 @@ import { AppLock } from '../../src/main/security/app-lock';
 import type { AppLockStatus } from '../../src/main/security/app-lock';
 import { memorySecretStore } from '../../src/main/security/memory-secrets.test-support';
 import { PermissionPrompts } from '../../src/main/security/permission-prompts';
+import { ScreenSharePicker } from '../../src/main/security/screen-share';
 import { DownloadManager } from '../../src/main/views/downloads';
 import { FakeDownloadItem } from '../../src/main/views/fake-download-item.test-support';
 import { FakeViewHost } from '../../src/main/views/fake-view-host.test-support';
@@ -95,6 +101,15 @@ export class MemoryAuditLog implements AuditLog {
   }
 }
 
+// A 16x9 indigo PNG: enough to show that thumbnails arrive and are drawn.
+const PNG_BLUE =
+  'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAABAAAAAJCAIAAAC0SDtlAAAAFElEQVR4nGPwd3tKEmIY1TAoNAAA29PUof3YJyUAAAAASUVORK5CYII=';
+const SAMPLE_SCREEN_SOURCES = [
+  { id: 'screen:1:0', name: 'Built-in display', kind: 'screen', thumbnail: PNG_BLUE },
+  { id: 'screen:2:0', name: 'External display', kind: 'screen', thumbnail: PNG_BLUE },
+  { id: 'window:4242:0', name: 'Quarterly review — Slides', kind: 'window', thumbnail: PNG_BLUE },
+] as const satisfies ScreenShareSource[];
+
 export const IN_PAGE_SENDER: IpcSender = {
   frameUrl: 'app://flowdesk/index.html',
   isMainFrame: true,
@@ -174,6 +189,12 @@ export function createInPageBackend(options: InPageBackendOptions = {}) {
     newId: () => newId().replace(/[^a-z0-9-]/g, ''),
   });
   const secrets = memorySecretStore();
+  const screenShare = new ScreenSharePicker({
+    send: (event) => emit('screen-share:requested', event),
+    ended: (event) => emit('screen-share:ended', event),
+    audioSupported: true,
+    newId: () => newId().replace(/[^a-z0-9-]/g, ''),
+  });
   const dispatch = createIpcDispatcher({
     handlers: createIpcHandlers({
       workspaces,
@@ -183,6 +204,7 @@ export function createInPageBackend(options: InPageBackendOptions = {}) {
       lock,
       downloads,
       secrets: secrets.store,
+      screenShare,
       appInfo: () => ({
         name: 'Flow Desk',
         version: '0.1.0',
@@ -234,6 +256,21 @@ export function createInPageBackend(options: InPageBackendOptions = {}) {
           item.finish('completed');
         },
       };
+    },
+    /**
+     * A service page calling getDisplayMedia, as the session's display-media handler passes it
+     * on: two screens and a window, with small pictures.
+     */
+    requestScreenShare: (serviceId: string, audioRequested = false) => {
+      const found = workspaces.findService(serviceId);
+      if (!found) return Promise.resolve(undefined);
+      return screenShare.ask({
+        workspaceId: found.workspace.id,
+        serviceId,
+        origin: new URL(found.service.url).origin,
+        audioRequested,
+        sources: SAMPLE_SCREEN_SOURCES,
+      });
     },
     /** A service page asking for a permission, as the session handler would pass it on. */
     askPermission: (serviceId: string, permission: string, origin: string) => {

@@ -190,6 +190,25 @@ export const downloadEntrySchema = z.strictObject({
 
 const downloadRef = z.strictObject({ downloadId: idSchema });
 
+/** A screen or window the user can share, with a small picture of it. */
+export const screenShareSourceSchema = z.strictObject({
+  /** desktopCapturer's id, e.g. "screen:0:0" or "window:4242:0". */
+  id: z.string().regex(/^(screen|window):[\w:-]{1,100}$/),
+  name: text(500),
+  kind: z.enum(['screen', 'window']),
+  /** A JPEG or PNG data URL; absent when the system gave no picture. */
+  thumbnail: z
+    .string()
+    .max(400_000)
+    .regex(/^data:image\/(?:png|jpeg);base64,[A-Za-z0-9+/]+={0,2}$/)
+    .optional(),
+  appIcon: z
+    .string()
+    .max(100_000)
+    .regex(/^data:image\/png;base64,[A-Za-z0-9+/]+={0,2}$/)
+    .optional(),
+});
+
 const rectangle = z.strictObject({
   x: z.int().min(0).max(32_768),
   y: z.int().min(0).max(32_768),
@@ -319,6 +338,16 @@ export const IPC_CHANNELS = {
   /** Removes finished, cancelled and failed downloads from the list; the files stay. */
   'downloads:clear': channel(noArguments, done),
 
+  /** The user's answer to `screen-share:requested`: a source, or null to refuse. */
+  'screen-share:choose': channel(
+    z.strictObject({
+      requestId: idSchema,
+      sourceId: z.string().max(200).nullable(),
+      shareAudio: z.boolean().default(false),
+    }),
+    done,
+  ),
+
   'settings:get': channel(noArguments, appSettingsSchema),
   'settings:update': channel(appSettingsPatch, appSettingsSchema),
 
@@ -421,6 +450,18 @@ export const IPC_EVENTS = {
       .optional(),
   }),
   'notification:clicked': serviceRef,
+  /** A service page asks to share the screen: the UI shows the picker. */
+  'screen-share:requested': z.strictObject({
+    requestId: idSchema,
+    workspaceId: idSchema,
+    serviceId: idSchema,
+    origin: text(2048),
+    /** The page asked for sound too, and this system can share it (Windows only). */
+    audioAvailable: z.boolean(),
+    sources: z.array(screenShareSourceSchema).max(200),
+  }),
+  /** The question is gone (answered elsewhere, timed out, service removed): close the picker. */
+  'screen-share:ended': z.strictObject({ requestId: idSchema }),
   'find:result': z.strictObject({
     serviceId: idSchema,
     activeMatch: z.int().min(0),
@@ -473,6 +514,7 @@ export type IpcEvent<E extends IpcEventName> = z.output<(typeof IPC_EVENTS)[E]>;
 export type LicenseStatus = z.infer<typeof licenseStatusSchema>;
 export type ViewState = z.infer<typeof viewStateSchema>;
 export type AppLockState = z.infer<typeof appLockStatusSchema>;
+export type ScreenShareSource = z.infer<typeof screenShareSourceSchema>;
 export type DownloadEntry = z.infer<typeof downloadEntrySchema>;
 export type BackupInfo = z.infer<typeof backupInfoSchema>;
 export type AuditVerification = z.infer<typeof auditVerificationSchema>;

@@ -150,6 +150,10 @@ export const IPC_CHANNEL_EXAMPLES: Record<IpcChannel, { request: unknown; respon
   'downloads:open': { request: { downloadId: 'd1' }, response: null },
   'downloads:show-in-folder': { request: { downloadId: 'd1' }, response: null },
   'downloads:clear': { request: undefined, response: null },
+  'screen-share:choose': {
+    request: { requestId: 'r1', sourceId: 'screen:0:0', shareAudio: false },
+    response: null,
+  },
   'settings:get': { request: undefined, response: settings },
   'settings:update': {
     request: { theme: 'light', spellcheck: { languages: ['en-US'] } },
@@ -249,6 +253,23 @@ export const IPC_EVENT_EXAMPLES: Record<IpcEventName, unknown> = {
     altKey: false,
   },
   'download:changed': download,
+  'screen-share:requested': {
+    requestId: 'r1',
+    workspaceId: 'w1',
+    serviceId: 's1',
+    origin: 'https://meet.google.com',
+    audioAvailable: false,
+    sources: [
+      {
+        id: 'screen:0:0',
+        name: 'Entire screen',
+        kind: 'screen',
+        thumbnail: 'data:image/png;base64,iVBORw0KGgo=',
+      },
+      { id: 'window:4242:0', name: 'Slides', kind: 'window' },
+    ],
+  },
+  'screen-share:ended': { requestId: 'r1' },
   'backup:progress': { operationId: 'op1', phase: 'compressing', fraction: 0.4 },
   'license:changed': license,
   'lock:changed': { enabled: true, locked: true, autoLockMinutes: 15 },

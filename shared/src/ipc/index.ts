@@ -10,6 +10,7 @@ export {
   isIpcChannel,
   isIpcEventName,
   licenseStatusSchema,
+  screenShareSourceSchema,
   viewStateSchema,
 } from './contract';
 export type {
@@ -24,6 +25,7 @@ export type {
   IpcRequestInput,
   IpcResponse,
   LicenseStatus,
+  ScreenShareSource,
   ViewState,
 } from './contract';
 export { errorFromEnvelope, ipcErrorSchema, ipcFailure, ipcSuccess } from './envelope';

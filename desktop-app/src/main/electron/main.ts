@@ -3,12 +3,14 @@ import {
   WebContentsView,
   app,
   clipboard,
+  desktopCapturer,
   ipcMain,
   powerMonitor,
   protocol,
   safeStorage,
   session,
   shell,
+  systemPreferences,
   webContents,
 } from 'electron';
 import type { Session } from 'electron';
@@ -41,6 +43,7 @@ import { installPermissionHandlers } from '../security/permission-handlers';
 import { PermissionPrompts } from '../security/permission-prompts';
 import { ProxySignIn } from '../security/proxy-sign-in';
 import { SecretStore } from '../security/secret-store';
+import { ScreenSharePicker } from '../security/screen-share';
 import { SessionProxies } from '../security/session-proxies';
 import { createRequestBlocker } from '../security/request-blocker';
 import { scopeForService } from '../security/service-scope';
@@ -257,6 +260,15 @@ function start(): void {
     fileExists: existsSync,
   });
 
+  let nextScreenShareId = 0;
+  const screenShare = new ScreenSharePicker({
+    send: (event) => send('screen-share:requested', event),
+    ended: (event) => send('screen-share:ended', event),
+    // Electron captures system sound ("loopback") on Windows only.
+    audioSupported: process.platform === 'win32',
+    newId: () => `share-${++nextScreenShareId}`,
+  });
+
   // Session handlers are installed before the view manager exists; they look it up when called.
   const viewLookup: { manager?: ViewManager } = {};
   const hardened = new Set<string>();
@@ -350,8 +362,91 @@ function start(): void {
       }
       downloads.track(item, managed.service.id);
     });
-    // Screen sharing needs a source picker in the UI (issue 4); until then it is refused.
-    target.setDisplayMediaRequestHandler((_request, callback) => callback(null));
+    // Screen sharing: the user picks a screen or window in the app UI (the picker is the consent).
+    target.setDisplayMediaRequestHandler((request, callback) => {
+      const reply = (streams: Parameters<typeof callback>[0]) => {
+        try {
+          callback(streams);
+        } catch {
+          // The frame went away while the user was choosing.
+        }
+      };
+      const contents = request.frame ? webContents.fromFrame(request.frame) : undefined;
+      const managed = contents ? viewLookup.manager?.serviceForWebContents(contents.id) : undefined;
+      const found = managed ? workspaces.findService(managed.service.id) : undefined;
+      const refusedBefore = found?.service.permissions.some(
+        (grant) => grant.permission === 'display-capture' && grant.decision === 'denied',
+      );
+      if (!contents || !found || refusedBefore || !request.videoRequested || lock.status().locked) {
+        reply(null);
+        return;
+      }
+      if (
+        process.platform === 'darwin' &&
+        systemPreferences.getMediaAccessStatus('screen') !== 'granted'
+      ) {
+        send('notice', {
+          id: 'screen-recording-permission',
+          level: 'warning',
+          code: 'SCREEN_RECORDING_NOT_ALLOWED',
+          message:
+            'macOS has not allowed Flow Desk to record the screen. Allow it in System Settings → Privacy & Security → Screen Recording, then share again.',
+        });
+      }
+      const { workspace, service } = found;
+      void desktopCapturer
+        .getSources({
+          types: ['screen', 'window'],
+          thumbnailSize: { width: 320, height: 180 },
+          fetchWindowIcons: true,
+        })
+        .then((sources) =>
+          screenShare.ask({
+            workspaceId: workspace.id,
+            serviceId: service.id,
+            origin: request.securityOrigin,
+            audioRequested: request.audioRequested,
+            sources: sources.slice(0, 200).map((source) => ({
+              id: source.id,
+              name: source.name.slice(0, 500) || 'Untitled window',
+              kind: source.id.startsWith('screen:') ? 'screen' : 'window',
+              ...(source.thumbnail.isEmpty()
+                ? {}
+                : {
+                    thumbnail: `data:image/jpeg;base64,${source.thumbnail.toJPEG(70).toString('base64')}`,
+                  }),
+              ...(source.appIcon && !source.appIcon.isEmpty()
+                ? { appIcon: source.appIcon.resize({ width: 32 }).toDataURL() }
+                : {}),
+            })),
+          }),
+        )
+        .then((choice) => {
+          recordAudit({
+            type: 'permission_decided',
+            severity: choice ? 'medium' : 'low',
+            workspaceId: workspace.id,
+            serviceId: service.id,
+            action: 'display-capture',
+            result: choice ? 'success' : 'blocked',
+            metadata: { origin: request.securityOrigin, source: choice?.name ?? null },
+          });
+          if (!choice) {
+            reply(null);
+            return;
+          }
+          // A page sharing its screen is in a call: never put it to sleep automatically.
+          host.markCapturing(contents.id, true);
+          reply({
+            video: { id: choice.sourceId, name: choice.name },
+            ...(choice.audio ? { audio: 'loopback' as const } : {}),
+          });
+        })
+        .catch((error: unknown) => {
+          log.warn('Screen sharing failed', { error });
+          reply(null);
+        });
+    });
     // Decision 5: a clean Chrome user agent for every service session.
     target.setUserAgent(cleanUserAgent(target.getUserAgent()));
     return proxies.attach(partition);
@@ -481,6 +576,7 @@ function start(): void {
       lock,
       downloads,
       secrets,
+      screenShare,
       appInfo: () => ({
         name: 'Flow Desk',
         version: app.getVersion(),
@@ -610,6 +706,7 @@ function start(): void {
     clearInterval(activity);
     lock.dispose();
     prompts.denyAll();
+    screenShare.refuseAll();
     if (cleared) return;
     const toClear = workspaces.store.workspaces.flatMap((workspace) =>
       workspace.services

@@ -11,6 +11,7 @@ export type AuditLog = Pick<AuditTrail, 'logWorkspaceEvent' | 'getWorkspaceAudit
 import type { WorkspaceManager } from '../data/workspace-manager';
 import type { AppLock } from '../security/app-lock';
 import type { PermissionPrompts } from '../security/permission-prompts';
+import type { ScreenSharePicker } from '../security/screen-share';
 import { proxySecretKey } from '../security/secret-store';
 import type { SecretStore } from '../security/secret-store';
 import type { DownloadManager } from '../views/downloads';
@@ -29,6 +30,7 @@ export interface IpcHandlerDependencies {
   prompts: PermissionPrompts;
   lock: AppLock;
   downloads: DownloadManager;
+  screenShare: ScreenSharePicker;
   /** Proxy passwords, encrypted by the system keyring. */
   secrets: SecretStore;
   appInfo: () => IpcResponse<'app:info'>;
@@ -132,6 +134,8 @@ function createUnlockedHandlers(deps: IpcHandlerDependencies): IpcHandlers {
     'workspaces:create': (request) => workspaces.createWorkspace(request),
     'workspaces:update': (request) => workspaces.updateWorkspace(request),
     'workspaces:remove': async (request) => {
+      const services = workspaces.findWorkspace(request.workspaceId)?.services ?? [];
+      for (const service of services) deps.screenShare.refuseAll(service.id);
       const removed = await workspaces.removeWorkspace(request);
       if (removed.ok) forgetRemovedSecrets();
       return removed;
@@ -143,6 +147,7 @@ function createUnlockedHandlers(deps: IpcHandlerDependencies): IpcHandlers {
     'services:update': (request) => workspaces.updateService(request),
     'services:remove': async (request) => {
       deps.prompts.denyAll(request.serviceId);
+      deps.screenShare.refuseAll(request.serviceId);
       const removed = await workspaces.removeService(request);
       if (removed.ok) forgetRemovedSecrets();
       return removed;
@@ -281,6 +286,8 @@ function createUnlockedHandlers(deps: IpcHandlerDependencies): IpcHandlers {
       deps.downloads.clearFinished();
       return null;
     },
+
+    'screen-share:choose': (request) => deps.screenShare.choose(request),
 
     'settings:get': () => workspaces.store.settings,
     'settings:update': (patch) => workspaces.updateSettings(patch),

@@ -12,6 +12,7 @@ import type { WorkspaceStore } from '@flowdesk/shared/workspace';
 
 export type Notice = IpcEvent<'notice'>;
 export type PermissionQuestion = IpcEvent<'permission:requested'>;
+export type ScreenShareQuestion = IpcEvent<'screen-share:requested'>;
 
 /**
  * Calls the main process. On failure the message is shown in the app's alert area and the
@@ -33,6 +34,8 @@ export interface FlowDeskState {
   lock: AppLockState | undefined;
   notices: Notice[];
   questions: PermissionQuestion[];
+  /** Pages waiting for the user to pick a screen or window, oldest first. */
+  screenShares: ScreenShareQuestion[];
   /** The last failed action's message, shown until the next action succeeds. */
   actionError: string | undefined;
   call: Call;
@@ -54,6 +57,7 @@ export function useFlowDeskState(): FlowDeskState {
   const [downloads, setDownloads] = useState<DownloadEntry[]>([]);
   const [notices, setNotices] = useState<Notice[]>([]);
   const [questions, setQuestions] = useState<PermissionQuestion[]>([]);
+  const [screenShares, setScreenShares] = useState<ScreenShareQuestion[]>([]);
   const [actionError, setActionError] = useState<string | undefined>();
   const [attempt, setAttempt] = useState(0);
   const [lock, setLock] = useState<AppLockState | undefined>();
@@ -103,6 +107,12 @@ export function useFlowDeskState(): FlowDeskState {
         ),
       ),
       api.on('permission:requested', (question) => setQuestions((known) => [...known, question])),
+      api.on('screen-share:requested', (question) =>
+        setScreenShares((known) => [...known, question]),
+      ),
+      api.on('screen-share:ended', ({ requestId }) =>
+        setScreenShares((known) => known.filter((question) => question.requestId !== requestId)),
+      ),
       api.on('lock:changed', (status) => {
         // Unlocked again: read everything afresh.
         if (wasLocked.current && !status.locked) setAttempt((count) => count + 1);
@@ -134,6 +144,7 @@ export function useFlowDeskState(): FlowDeskState {
     lock,
     notices,
     questions,
+    screenShares,
     actionError,
     call,
     reload: () => setAttempt((count) => count + 1),
