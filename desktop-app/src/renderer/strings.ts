@@ -212,6 +212,17 @@ export const strings = {
   general: {
     theme: 'Theme',
     launchAtLogin: 'Open Flow Desk when I sign in to my computer',
+    showInTray: 'Show Flow Desk in the notification area (the menu bar on macOS)',
+    showInTrayHint:
+      'Closing the window then keeps Flow Desk running there, so notifications and unread counts keep coming. Quit from its menu.',
+    startMinimized: 'Start in the background',
+    startMinimizedHint: (tray: boolean) =>
+      tray
+        ? 'The window stays hidden until you open it from the tray icon.'
+        : 'The window starts minimised in the taskbar.',
+    hardwareAcceleration: 'Use graphics acceleration',
+    hardwareAccelerationHint:
+      'Takes effect the next time Flow Desk starts. Turn it off if pages flicker or show black areas.',
     defaultIsolation: 'Sign-in for new services',
     spellcheck: 'Check spelling',
     spellcheckLanguages: 'Spelling languages (codes such as en-US, de, fr; comma separated)',

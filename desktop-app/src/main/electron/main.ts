@@ -51,7 +51,9 @@ import { cleanUserAgent, userAgentFor } from '../security/user-agent';
 import { appUiViewOptions } from '../security/web-preferences';
 import { DownloadManager } from '../views/downloads';
 import { ViewManager, managedServicesOf } from '../views/view-manager';
+import { trayModel } from '../views/tray-model';
 import { ElectronViewHost } from './electron-view-host';
+import { TrayController } from './tray';
 
 /**
  * The composition root of the desktop main process: the only place that starts Electron and
@@ -71,6 +73,12 @@ app.on('web-contents-created', (_event, contents) => {
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 });
 
+// The store is read before "ready": turning off GPU acceleration only works that early.
+const dataDirectory = join(app.getPath('userData'), 'data');
+const repository = new WorkspaceStoreRepository(dataDirectory);
+const loaded = repository.load();
+if (!loaded.store.settings.hardwareAcceleration) app.disableHardwareAcceleration();
+
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
@@ -78,7 +86,6 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function start(): void {
-  const dataDirectory = join(app.getPath('userData'), 'data');
   const monitoring = createMonitoringManager(
     monitoringConfigSchema.parse({ logging: { level: 'info' } }),
     {
@@ -87,8 +94,6 @@ function start(): void {
   );
   const log = monitoring.createLogger('main');
 
-  const repository = new WorkspaceStoreRepository(dataDirectory);
-  const loaded = repository.load();
   const audit = new AuditTrail({
     directory: dataDirectory,
     userAgent: `Flow Desk/${app.getVersion()} (${process.platform})`,
@@ -121,8 +126,19 @@ function start(): void {
     minHeight: 480,
     title: 'Flow Desk',
     backgroundColor: '#0f172a',
+    // Shown below, unless the user asked to start in the background.
+    show: false,
   });
+  const { startMinimized, showInTray } = workspaces.store.settings;
   if (saved?.maximized) window.maximize();
+  if (!startMinimized) window.show();
+  // Starting in the background without a tray icon would leave no way back but the taskbar.
+  else if (!showInTray) window.minimize();
+  const showWindow = () => {
+    if (window.isMinimized()) window.restore();
+    window.show();
+    window.focus();
+  };
 
   const ui = new WebContentsView(
     appUiViewOptions({ preloadPath: join(__dirname, '../preload/index.cjs') }),
@@ -479,6 +495,36 @@ function start(): void {
       }),
   });
 
+  let quitting = false;
+  const tray = new TrayController(window, {
+    show: showWindow,
+    openWorkspace: (workspaceId) => {
+      showWindow();
+      workspaces.activateWorkspace({ workspaceId });
+    },
+    lock: () => lock.lock(),
+    quit: () => app.quit(),
+  });
+  // Unread total on the tray, the dock and the taskbar; nothing named while locked.
+  const updateTray = () => {
+    const unread = viewLookup.manager?.unread();
+    const status = lockRef.current?.status();
+    const locked = status?.locked ?? false;
+    const total = unread?.total ?? { count: 0, attention: false };
+    tray.update(
+      trayModel({
+        store: workspaces.store,
+        total,
+        byWorkspace: unread?.byWorkspace ?? new Map(),
+        locked,
+        lockEnabled: status?.enabled ?? false,
+      }),
+      locked ? 0 : total.count,
+    );
+  };
+  // Set once the lock exists (below); the tray reads it when it redraws.
+  const lockRef: { current?: AppLock } = {};
+
   const memory = new Map<number, number>();
   const viewManager = new ViewManager({
     host,
@@ -487,7 +533,7 @@ function start(): void {
     memoryMbOf: (id) => memory.get(id),
     onState: (state) => {
       send('view:state', state);
-      app.setBadgeCount(viewLookup.manager?.unread().total.count ?? 0);
+      updateTray();
     },
     onCrashed: (serviceId, reason, willRestart) =>
       log.warn('Service view crashed', { serviceId, reason, willRestart }),
@@ -500,7 +546,9 @@ function start(): void {
   // Settings the operating system applies: open at login (macOS and Windows) and spelling.
   let appliedSettings = '';
   const applyAppSettings = () => {
-    const { launchAtLogin, spellcheck } = workspaces.store.settings;
+    const { launchAtLogin, spellcheck, showInTray: trayWanted } = workspaces.store.settings;
+    tray.setEnabled(trayWanted);
+    updateTray();
     const key = JSON.stringify({ launchAtLogin, spellcheck });
     if (key === appliedSettings) return;
     appliedSettings = key;
@@ -533,8 +581,11 @@ function start(): void {
       // Locked: no service page stays on screen, whatever the UI does.
       if (status.locked) viewManager.setContentBounds({ x: 0, y: 0, width: 0, height: 0 });
       send('lock:changed', status);
+      updateTray();
     },
   });
+  lockRef.current = lock;
+  updateTray();
   if (secrets.damaged) {
     log.warn('Stored proxy passwords could not be read');
     ui.webContents.once('did-finish-load', () =>
@@ -694,13 +745,21 @@ function start(): void {
   applyRetention();
   const retention = setInterval(applyRetention, 24 * 60 * 60 * 1000);
 
-  app.on('second-instance', () => {
-    if (window.isMinimized()) window.restore();
-    window.focus();
+  app.on('second-instance', showWindow);
+  // macOS: a click on the dock icon brings the hidden window back.
+  app.on('activate', showWindow);
+  // Closing the window keeps Flow Desk running in the tray (and on macOS, in the dock) so
+  // notifications and badges keep coming; Quit in the tray menu or the app menu ends it.
+  window.on('close', (event) => {
+    if (quitting || !(tray.enabled || process.platform === 'darwin')) return;
+    event.preventDefault();
+    window.hide();
   });
   // clearOnExit: browser data is cleared before the app really quits (clearing is asynchronous).
   let cleared = false;
   app.on('before-quit', (event) => {
+    quitting = true;
+    tray.destroy();
     clearInterval(housekeeping);
     clearInterval(retention);
     clearInterval(activity);

@@ -4,6 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { workspaceStoreSchema } from '@flowdesk/shared/workspace';
 import type { WorkspaceStore } from '@flowdesk/shared/workspace';
+import { useFlowDesk } from '../state/use-flowdesk';
 import { renderWithBackend } from '../test-support';
 import { SettingsPage, parseLanguages } from './SettingsPage';
 import type { SettingsSection } from './SettingsPage';
@@ -17,15 +18,19 @@ const store = workspaceStoreSchema.parse({
 });
 
 function open(section: SettingsSection, initial: WorkspaceStore = store) {
-  const rendered = renderWithBackend(
-    <SettingsPage
-      store={initial}
-      section={section}
-      onSection={() => undefined}
-      onClose={() => undefined}
-    />,
-    { initial },
-  );
+  // Reads the store from the app state, as the app does, so the page follows each change.
+  function Live() {
+    const { store: current } = useFlowDesk();
+    return (
+      <SettingsPage
+        store={current ?? initial}
+        section={section}
+        onSection={() => undefined}
+        onClose={() => undefined}
+      />
+    );
+  }
+  const rendered = renderWithBackend(<Live />, { initial });
   return { ...rendered, stored: () => rendered.backend.workspaces.store };
 }
 
@@ -49,11 +54,22 @@ describe('SettingsPage', () => {
     await userEvent.click(screen.getByRole('switch', { name: /Open Flow Desk when I sign in/ }));
     await userEvent.selectOptions(screen.getByLabelText('Theme'), 'dark');
     await userEvent.type(screen.getByLabelText(/Spelling languages/), 'en-US, fr');
+    await userEvent.click(screen.getByRole('switch', { name: 'Start in the background' }));
+    // With the tray icon (the default) the window waits there; without, in the taskbar.
+    expect(screen.getByText(/until you open it from the tray icon/)).toBeTruthy();
+    await userEvent.click(
+      screen.getByRole('switch', { name: /Show Flow Desk in the notification area/ }),
+    );
+    expect(await screen.findByText(/starts minimised in the taskbar/)).toBeTruthy();
+    await userEvent.click(screen.getByRole('switch', { name: 'Use graphics acceleration' }));
     await waitFor(() =>
       expect(stored().settings).toMatchObject({
         launchAtLogin: true,
         theme: 'dark',
         spellcheck: { languages: ['en-US', 'fr'] },
+        startMinimized: true,
+        showInTray: false,
+        hardwareAcceleration: false,
       }),
     );
   });

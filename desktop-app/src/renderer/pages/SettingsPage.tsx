@@ -146,6 +146,24 @@ function GeneralSettings({ store }: { store: WorkspaceStore }) {
         onChange={(launchAtLogin) => update({ launchAtLogin })}
       />
       <Toggle
+        label={strings.general.showInTray}
+        checked={settings.showInTray}
+        onChange={(showInTray) => update({ showInTray })}
+      />
+      <p className="hint">{strings.general.showInTrayHint}</p>
+      <Toggle
+        label={strings.general.startMinimized}
+        checked={settings.startMinimized}
+        onChange={(startMinimized) => update({ startMinimized })}
+      />
+      <p className="hint">{strings.general.startMinimizedHint(settings.showInTray)}</p>
+      <Toggle
+        label={strings.general.hardwareAcceleration}
+        checked={settings.hardwareAcceleration}
+        onChange={(hardwareAcceleration) => update({ hardwareAcceleration })}
+      />
+      <p className="hint">{strings.general.hardwareAccelerationHint}</p>
+      <Toggle
         label={strings.downloads.askWhereToSave}
         checked={settings.downloads.askWhereToSave}
         onChange={(askWhereToSave) => update({ downloads: { askWhereToSave } })}
