@@ -15,6 +15,8 @@ export default defineConfig({
   preload: {
     build: {
       externalizeDeps: false,
+      // Parsed in the UI's process before the page, at every start.
+      minify: true,
       rolldownOptions: { output: { format: 'cjs', entryFileNames: '[name].cjs' } },
     },
   },

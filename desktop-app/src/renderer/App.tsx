@@ -1,28 +1,53 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Suspense, lazy, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { shortcutFor } from '@flowdesk/shared/ipc';
 import type { KeyLike, Shortcut } from '@flowdesk/shared/ipc';
-import { AddServiceDialog } from './components/AddServiceDialog';
 import { ConfirmDialog } from './components/ConfirmDialog';
-import { DownloadsDialog } from './components/DownloadsDialog';
 import { FindBar } from './components/FindBar';
-import { HelpSheet } from './components/HelpSheet';
 import { LockScreen } from './components/LockScreen';
 import { PermissionPrompt } from './components/PermissionPrompt';
-import { ScreenSharePicker } from './components/ScreenSharePicker';
 import { ServiceList } from './components/ServiceList';
 import type { ServiceActions } from './components/ServiceList';
-import { DeleteWorkspaceDialog, WorkspaceDialog } from './components/WorkspaceDialogs';
 import { WorkspaceRail } from './components/WorkspaceRail';
 import type { WorkspaceActions } from './components/WorkspaceRail';
-import { ServiceSettings } from './pages/ServiceSettings';
-import { SettingsPage } from './pages/SettingsPage';
 import type { SettingsSection } from './pages/SettingsPage';
-import { QuickSwitcher } from './QuickSwitcher';
 import { rememberRecent, stepRecent } from './state/order';
 import { CoverContext } from './state/overlay';
 import { FlowDeskContext, useFlowDeskState } from './state/use-flowdesk';
 import type { FlowDeskState } from './state/use-flowdesk';
 import { strings } from './strings';
+
+// Loaded when first opened: the first screen needs only the sidebar (startup, issue 4 target).
+const AddServiceDialog = lazy(() =>
+  import('./components/AddServiceDialog').then((module) => ({ default: module.AddServiceDialog })),
+);
+const DownloadsDialog = lazy(() =>
+  import('./components/DownloadsDialog').then((module) => ({ default: module.DownloadsDialog })),
+);
+const HelpSheet = lazy(() =>
+  import('./components/HelpSheet').then((module) => ({ default: module.HelpSheet })),
+);
+const ScreenSharePicker = lazy(() =>
+  import('./components/ScreenSharePicker').then((module) => ({
+    default: module.ScreenSharePicker,
+  })),
+);
+const WorkspaceDialog = lazy(() =>
+  import('./components/WorkspaceDialogs').then((module) => ({ default: module.WorkspaceDialog })),
+);
+const DeleteWorkspaceDialog = lazy(() =>
+  import('./components/WorkspaceDialogs').then((module) => ({
+    default: module.DeleteWorkspaceDialog,
+  })),
+);
+const ServiceSettings = lazy(() =>
+  import('./pages/ServiceSettings').then((module) => ({ default: module.ServiceSettings })),
+);
+const SettingsPage = lazy(() =>
+  import('./pages/SettingsPage').then((module) => ({ default: module.SettingsPage })),
+);
+const QuickSwitcher = lazy(() =>
+  import('./QuickSwitcher').then((module) => ({ default: module.QuickSwitcher })),
+);
 
 type Route =
   | { page: 'service' }
@@ -272,100 +297,117 @@ function AppShell({ state }: { state: FlowDeskState }) {
         <main className="content">
           {showFind ? <FindBar serviceId={findIn} onClose={() => setFindIn(undefined)} /> : null}
           <ContentArea visible={Boolean(activeServiceId) && covers === 0} />
-          {route.page === 'settings' ? (
-            <SettingsPage
-              store={store}
-              section={route.section}
-              onSection={(section) => setRoute({ page: 'settings', section })}
-              onClose={() => setRoute({ page: 'service' })}
-            />
-          ) : null}
-          {settingsService ? (
-            <ServiceSettings
-              key={settingsService.service.id}
-              workspace={settingsService.workspace}
-              service={settingsService.service}
-              view={views[settingsService.service.id]}
-              onClearData={() =>
-                setModal({ kind: 'clear-data', serviceId: settingsService.service.id })
-              }
-              onRemove={() =>
-                setModal({ kind: 'remove-service', serviceId: settingsService.service.id })
-              }
-              onClose={() => setRoute({ page: 'service' })}
-            />
-          ) : null}
+          <Suspense
+            fallback={
+              <p role="status" className="page">
+                {strings.loadingPage}
+              </p>
+            }
+          >
+            {route.page === 'settings' ? (
+              <SettingsPage
+                store={store}
+                section={route.section}
+                onSection={(section) => setRoute({ page: 'settings', section })}
+                onClose={() => setRoute({ page: 'service' })}
+              />
+            ) : null}
+            {settingsService ? (
+              <ServiceSettings
+                key={settingsService.service.id}
+                workspace={settingsService.workspace}
+                service={settingsService.service}
+                view={views[settingsService.service.id]}
+                onClearData={() =>
+                  setModal({ kind: 'clear-data', serviceId: settingsService.service.id })
+                }
+                onRemove={() =>
+                  setModal({ kind: 'remove-service', serviceId: settingsService.service.id })
+                }
+                onClose={() => setRoute({ page: 'service' })}
+              />
+            ) : null}
+          </Suspense>
         </main>
 
-        {modal?.kind === 'quick-switcher' ? (
-          <QuickSwitcher store={store} onPick={openService} onClose={() => setModal(undefined)} />
-        ) : null}
-        {modal?.kind === 'help' ? <HelpSheet onClose={() => setModal(undefined)} /> : null}
-        {/* A page asking to share the screen comes before anything else the user was doing. */}
-        {state.screenShares[0] ? (
-          <ScreenSharePicker
-            key={state.screenShares[0].requestId}
-            question={state.screenShares[0]}
-            serviceName={
-              findService(state.screenShares[0].serviceId)?.service.name ?? strings.aServiceFallback
-            }
-          />
-        ) : null}
-        {modal?.kind === 'downloads' ? (
-          <DownloadsDialog store={store} onClose={() => setModal(undefined)} />
-        ) : null}
-        {modal?.kind === 'add-service' && active ? (
-          <AddServiceDialog
-            workspace={active}
-            defaultIsolation={store.settings.defaultIsolation}
-            onClose={() => setModal(undefined)}
-          />
-        ) : null}
-        {modal?.kind === 'new-workspace' ? (
-          <WorkspaceDialog onClose={() => setModal(undefined)} />
-        ) : null}
-        {modal?.kind === 'edit-workspace' && modalWorkspace ? (
-          <WorkspaceDialog workspace={modalWorkspace} onClose={() => setModal(undefined)} />
-        ) : null}
-        {modal?.kind === 'delete-workspace' && modalWorkspace ? (
-          <DeleteWorkspaceDialog
-            workspace={modalWorkspace}
-            onBackups={() => {
-              setModal(undefined);
-              setRoute({ page: 'settings', section: 'backups' });
-            }}
-            onClose={() => setModal(undefined)}
-          />
-        ) : null}
-        {modal?.kind === 'remove-service' && modalService ? (
-          <ConfirmDialog
-            title={strings.removeService(modalService.service.name)}
-            confirmLabel={strings.removeService(modalService.service.name)}
-            onCancel={() => setModal(undefined)}
-            onConfirm={() => {
-              setModal(undefined);
-              if (route.page === 'service-settings') setRoute({ page: 'service' });
-              void call('services:remove', { serviceId: modalService.service.id, clearData: true });
-            }}
-          >
-            <p>
-              {strings.confirmRemoveService(modalService.service.name, modalService.workspace.name)}
-            </p>
-          </ConfirmDialog>
-        ) : null}
-        {modal?.kind === 'clear-data' && modalService ? (
-          <ConfirmDialog
-            title={strings.clearData}
-            confirmLabel={strings.clearData.replace('…', '')}
-            onCancel={() => setModal(undefined)}
-            onConfirm={() => {
-              setModal(undefined);
-              void call('views:clear-data', { serviceId: modalService.service.id });
-            }}
-          >
-            <p>{strings.confirmClearData(modalService.service.name)}</p>
-          </ConfirmDialog>
-        ) : null}
+        <Suspense fallback={null}>
+          {modal?.kind === 'quick-switcher' ? (
+            <QuickSwitcher store={store} onPick={openService} onClose={() => setModal(undefined)} />
+          ) : null}
+          {modal?.kind === 'help' ? <HelpSheet onClose={() => setModal(undefined)} /> : null}
+          {/* A page asking to share the screen comes before anything else the user was doing. */}
+          {state.screenShares[0] ? (
+            <ScreenSharePicker
+              key={state.screenShares[0].requestId}
+              question={state.screenShares[0]}
+              serviceName={
+                findService(state.screenShares[0].serviceId)?.service.name ??
+                strings.aServiceFallback
+              }
+            />
+          ) : null}
+          {modal?.kind === 'downloads' ? (
+            <DownloadsDialog store={store} onClose={() => setModal(undefined)} />
+          ) : null}
+          {modal?.kind === 'add-service' && active ? (
+            <AddServiceDialog
+              workspace={active}
+              defaultIsolation={store.settings.defaultIsolation}
+              onClose={() => setModal(undefined)}
+            />
+          ) : null}
+          {modal?.kind === 'new-workspace' ? (
+            <WorkspaceDialog onClose={() => setModal(undefined)} />
+          ) : null}
+          {modal?.kind === 'edit-workspace' && modalWorkspace ? (
+            <WorkspaceDialog workspace={modalWorkspace} onClose={() => setModal(undefined)} />
+          ) : null}
+          {modal?.kind === 'delete-workspace' && modalWorkspace ? (
+            <DeleteWorkspaceDialog
+              workspace={modalWorkspace}
+              onBackups={() => {
+                setModal(undefined);
+                setRoute({ page: 'settings', section: 'backups' });
+              }}
+              onClose={() => setModal(undefined)}
+            />
+          ) : null}
+          {modal?.kind === 'remove-service' && modalService ? (
+            <ConfirmDialog
+              title={strings.removeService(modalService.service.name)}
+              confirmLabel={strings.removeService(modalService.service.name)}
+              onCancel={() => setModal(undefined)}
+              onConfirm={() => {
+                setModal(undefined);
+                if (route.page === 'service-settings') setRoute({ page: 'service' });
+                void call('services:remove', {
+                  serviceId: modalService.service.id,
+                  clearData: true,
+                });
+              }}
+            >
+              <p>
+                {strings.confirmRemoveService(
+                  modalService.service.name,
+                  modalService.workspace.name,
+                )}
+              </p>
+            </ConfirmDialog>
+          ) : null}
+          {modal?.kind === 'clear-data' && modalService ? (
+            <ConfirmDialog
+              title={strings.clearData}
+              confirmLabel={strings.clearData.replace('…', '')}
+              onCancel={() => setModal(undefined)}
+              onConfirm={() => {
+                setModal(undefined);
+                void call('views:clear-data', { serviceId: modalService.service.id });
+              }}
+            >
+              <p>{strings.confirmClearData(modalService.service.name)}</p>
+            </ConfirmDialog>
+          ) : null}
+        </Suspense>
       </div>
     </CoverContext.Provider>
   );

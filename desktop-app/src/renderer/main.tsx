@@ -1,6 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { prefetchFirstScreen } from './state/use-flowdesk';
+
+// The preload has set window.flowdesk: ask for the workspaces before React even starts.
+prefetchFirstScreen();
 
 const root = document.getElementById('root');
 if (root) {

@@ -25,6 +25,7 @@ export function formatBytes(bytes: number, locale?: string): string {
 
 export const strings = {
   loading: 'Opening your workspaces…',
+  loadingPage: 'Opening…',
   loadFailed: (message: string) => `Flow Desk could not read your workspaces: ${message}`,
   retry: 'Try again',
   workspacesLabel: 'Workspaces',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { permissionNameSchema } from '../security/permissions';
 import { MAX_PROXY_PASSWORD_LENGTH, proxyInputSchema, serviceProxySchema } from '../security/proxy';
-import { serviceInputSchema } from '../security/workspace-input';
+import { serviceInputSchema } from '../security/input-schemas';
 import { workspaceAuditEntrySchema } from '../workspace/audit';
 import { backupMetadataSchema } from '../workspace/backup';
 import {

@@ -16,10 +16,39 @@ export const hexColor = z.string().refine((value) => HEX_COLOR_PATTERN.test(valu
 });
 
 /** A stored name must already be clean: the sanitiser leaves it unchanged. */
+/**
+ * Remembers values that passed a pure but costly check. The whole store is validated again on
+ * every change (and on both sides of IPC), and its 600 names and addresses rarely change, so
+ * each is checked once. Only passes are kept; the set is bounded.
+ */
+export function rememberPassing(
+  check: (value: string) => boolean,
+  capacity = 5000,
+): (value: string) => boolean {
+  const passed = new Set<string>();
+  return (value) => {
+    if (passed.has(value)) return true;
+    if (!check(value)) return false;
+    if (passed.size >= capacity) {
+      const oldest = passed.values().next();
+      if (!oldest.done) passed.delete(oldest.value);
+    }
+    passed.add(value);
+    return true;
+  };
+}
+
+const isStoredName = rememberPassing(
+  (value) => value !== '' && sanitizeServiceName(value) === value,
+);
+const isStoredServiceUrl = rememberPassing(
+  (value) => validateServiceUrl(value, { allowPrivateHttp: true }).valid,
+);
+
 export const storedName = z
   .string()
   .max(MAX_NAME_LENGTH * 2)
-  .refine((value) => value !== '' && sanitizeServiceName(value) === value, {
+  .refine(isStoredName, {
     error: `Use a name of 1 to ${MAX_NAME_LENGTH} visible characters.`,
     params: { code: 'NAME_INVALID' },
   });
@@ -28,7 +57,7 @@ export const storedName = z
 export const storedServiceUrl = z
   .string()
   .max(4096)
-  .refine((value) => validateServiceUrl(value, { allowPrivateHttp: true }).valid, {
+  .refine(isStoredServiceUrl, {
     error: 'This is not an https:// address (or http:// on your private network).',
     params: { code: 'URL_INVALID' },
   });

@@ -64,7 +64,12 @@ import { TrayController } from './tray';
 app.enableSandbox();
 // Checklist 18: the UI's own privileged scheme, registered before "ready".
 protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  {
+    scheme: APP_SCHEME,
+    // codeCache: Chromium keeps the UI's compiled scripts between starts (only for http(s)
+    // unless asked); it needs `standard`.
+    privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true },
+  },
 ]);
 
 // Checklist 11-14 backstop for any webContents, including ones created before a view guard.

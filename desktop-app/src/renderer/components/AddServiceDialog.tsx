@@ -14,6 +14,7 @@ import type { Isolation, Workspace } from '@flowdesk/shared/workspace';
 import { strings } from '../strings';
 import { useFlowDesk } from '../state/use-flowdesk';
 import { Dialog } from './Dialog';
+import { Field } from './Field';
 import { IconPicker } from './IconPicker';
 import { ServiceIcon } from './ServiceIcon';
 
@@ -300,29 +301,5 @@ function ServiceForm({
         </button>
       </div>
     </form>
-  );
-}
-
-export function Field({
-  id,
-  label,
-  problem,
-  warning,
-  children,
-}: {
-  id: string;
-  label: string;
-  problem?: string | undefined;
-  warning?: string | undefined;
-  children: React.ReactNode;
-}) {
-  return (
-    <div className={problem ? 'field invalid' : 'field'}>
-      <label htmlFor={id}>{label}</label>
-      {children}
-      <p id={`${id}-message`} className={problem ? 'problem' : 'hint'} aria-live="polite">
-        {problem ?? warning ?? ''}
-      </p>
-    </div>
   );
 }

@@ -5,7 +5,7 @@ import { DEFAULT_WORKSPACE_COLOR } from '@flowdesk/shared/workspace';
 import type { Workspace } from '@flowdesk/shared/workspace';
 import { strings } from '../strings';
 import { useFlowDesk } from '../state/use-flowdesk';
-import { Field } from './AddServiceDialog';
+import { Field } from './Field';
 import { ConfirmDialog } from './ConfirmDialog';
 import { Dialog } from './Dialog';
 

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { AppLockState } from '@flowdesk/shared/ipc';
-import { Field } from '../components/AddServiceDialog';
+import { Field } from '../components/Field';
 import { strings } from '../strings';
 import { useFlowDesk } from '../state/use-flowdesk';
 

@@ -6,7 +6,7 @@ import {
 } from '@flowdesk/shared/security';
 import type { ProxyInput, ProxyProtocol } from '@flowdesk/shared/security';
 import type { WorkspaceService } from '@flowdesk/shared/workspace';
-import { Field } from '../components/AddServiceDialog';
+import { Field } from '../components/Field';
 import { useFlowDesk } from '../state/use-flowdesk';
 import { strings } from '../strings';
 

@@ -7,13 +7,13 @@ import {
   validateServiceName,
 } from '@flowdesk/shared/security';
 import type { Workspace, WorkspaceService } from '@flowdesk/shared/workspace';
-import { Field } from '../components/AddServiceDialog';
+import { Field } from '../components/Field';
 import { ServiceIcon } from '../components/ServiceIcon';
 import { strings } from '../strings';
 import { useCoversContent } from '../state/overlay';
 import { useFlowDesk } from '../state/use-flowdesk';
 import { ProxySettings } from './ProxySettings';
-import { Toggle } from './SettingsPage';
+import { Toggle } from '../components/Toggle';
 
 type ServicePatch = IpcRequestInput<'services:update'>['patch'];
 

@@ -7,7 +7,8 @@ import {
   isDoNotDisturbActive,
 } from '@flowdesk/shared/workspace';
 import type { Workspace, WorkspaceAuditEntry, WorkspaceStore } from '@flowdesk/shared/workspace';
-import { Field } from '../components/AddServiceDialog';
+import { Field } from '../components/Field';
+import { Toggle } from '../components/Toggle';
 import { AppLockSettings } from './AppLockSettings';
 import { strings } from '../strings';
 import { useFlowDesk } from '../state/use-flowdesk';
@@ -71,31 +72,6 @@ export function SettingsPage({
         {section === 'license' ? <LicensePage /> : null}
       </section>
     </div>
-  );
-}
-
-export function Toggle({
-  label,
-  checked,
-  onChange,
-  disabled,
-}: {
-  label: string;
-  checked: boolean;
-  onChange: (checked: boolean) => void;
-  disabled?: boolean;
-}) {
-  return (
-    <label className="toggle">
-      <input
-        type="checkbox"
-        role="switch"
-        checked={checked}
-        disabled={disabled}
-        onChange={(event) => onChange(event.target.checked)}
-      />
-      {label}
-    </label>
   );
 }
 

@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useEffect, useRef, useState } f
 import type {
   AppLockState,
   DownloadEntry,
+  FlowDeskBridge,
   IpcChannel,
   IpcEvent,
   IpcRequestInput,
@@ -49,6 +50,33 @@ export interface FlowDeskState {
   inform: (message: string) => void;
 }
 
+function askFirstScreen(api: FlowDeskBridge) {
+  return {
+    lockStatus: api.invoke('lock:status', undefined),
+    loaded: Promise.all([
+      api.invoke('state:get', undefined),
+      api.invoke('views:list-states', undefined),
+      api.invoke('downloads:list', undefined),
+    ]),
+  };
+}
+
+let prefetched: ReturnType<typeof askFirstScreen> | undefined;
+
+/**
+ * Asks the main process for the first screen's data while the UI is still starting, so the
+ * answers are on their way before React has rendered anything. Used once, by the first mount.
+ */
+export function prefetchFirstScreen(api: FlowDeskBridge = window.flowdesk): void {
+  prefetched ??= askFirstScreen(api);
+}
+
+function takePrefetched() {
+  const taken = prefetched;
+  prefetched = undefined;
+  return taken;
+}
+
 /** All app state comes from the main process through window.flowdesk; nothing else is kept. */
 export function useFlowDeskState(): FlowDeskState {
   const [store, setStore] = useState<WorkspaceStore | undefined>();
@@ -67,29 +95,26 @@ export function useFlowDeskState(): FlowDeskState {
     const api = window.flowdesk;
     let current = true;
     setLoadError(undefined);
-    const load = () => {
-      void api.invoke('state:get', undefined).then((answer) => {
-        if (!current) return;
-        if (answer.ok) setStore(answer.value);
-        else setLoadError(answer.error.message);
-      });
-      void api.invoke('views:list-states', undefined).then((answer) => {
-        if (current && answer.ok) {
-          setViews(Object.fromEntries(answer.value.map((state) => [state.serviceId, state])));
-        }
-      });
-      void api.invoke('downloads:list', undefined).then((answer) => {
-        if (current && answer.ok) setDownloads(answer.value);
-      });
+    // Everything the first screen needs, asked at once (and before React started, on the first
+    // attempt: see prefetchFirstScreen). While locked the main process refuses all but the lock
+    // status; those answers are dropped.
+    const { lockStatus, loaded } = takePrefetched() ?? askFirstScreen(api);
+    const show = ([state, viewStates, downloadList]: Awaited<typeof loaded>) => {
+      if (!current) return;
+      if (state.ok) setStore(state.value);
+      else setLoadError(state.error.message);
+      if (viewStates.ok) {
+        setViews(Object.fromEntries(viewStates.value.map((view) => [view.serviceId, view])));
+      }
+      if (downloadList.ok) setDownloads(downloadList.value);
     };
-    // A locked app shows nothing else, and the main process would refuse the store anyway.
-    void api.invoke('lock:status', undefined).then((answer) => {
+    void lockStatus.then((answer) => {
       if (!current) return;
       if (answer.ok) {
         wasLocked.current = answer.value.locked;
         setLock(answer.value);
       }
-      if (!answer.ok || !answer.value.locked) load();
+      if (!answer.ok || !answer.value.locked) void loaded.then(show);
     });
     const offs = [
       api.on('state:changed', setStore),
