@@ -102,6 +102,11 @@ export async function serveHarness(
             ...(extname(file) === '.html'
               ? { 'Content-Security-Policy': `${APP_CONTENT_SECURITY_POLICY}; worker-src 'self'` }
               : {}),
+            // Hashed build files never change: cacheable, so Chromium can keep their compiled
+            // code between loads, as the app's app:// scheme does with its code cache.
+            ...(path.startsWith('/assets/')
+              ? { 'Cache-Control': 'max-age=31536000, immutable' }
+              : {}),
           })
           .end(body),
       () => response.writeHead(404).end(),
