@@ -46,9 +46,14 @@ export const backupMetadataSchema = z.strictObject({
   /** The app version that wrote the backup. */
   version: z.string().min(1).max(50),
   type: z.enum(['full', 'incremental', 'differential']),
+  /** For an incremental backup: the backup it builds on (restoring needs the whole chain). */
+  parentId: idSchema.optional(),
   /** Bytes of the payload as stored (compressed and encrypted). */
   size: z.int().min(0),
-  /** SHA-256 (hex) of the stored payload bytes. */
+  /**
+   * SHA-256 (hex) of the header's other fields (canonical JSON, as in docs/formats/backup.md)
+   * followed by the stored payload bytes: any changed byte of either is detected, encrypted or not.
+   */
   checksum: z.string().regex(/^[0-9a-f]{64}$/),
   encryption: backupEncryptionSchema,
   compression: z.enum(['none', 'gzip']),
