@@ -1,5 +1,5 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,7 +17,37 @@ beforeAll(() => {
   const entry = createRequire(import.meta.url).resolve('electron-vite');
   const cli = join(dirname(dirname(entry)), 'bin', 'electron-vite.js');
   execFileSync(process.execPath, [cli, 'build'], { cwd: appRoot, stdio: 'pipe', timeout: 120_000 });
+  // The backup command, as `npm run build` makes it.
+  const vite = join(
+    dirname(createRequire(import.meta.url).resolve('vite/package.json')),
+    'bin',
+    'vite.js',
+  );
+  execFileSync(process.execPath, [vite, 'build', '--config', 'cli.vite.config.ts'], {
+    cwd: appRoot,
+    stdio: 'pipe',
+    timeout: 120_000,
+  });
 }, 180_000);
+
+describe('the flowdesk-backup command', () => {
+  it('runs under plain Node and reports a file that is not a backup', () => {
+    const command = join(out, 'cli', 'flowdesk-backup.mjs');
+    expect(readFileSync(command, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(statSync(command).mode & 0o111).not.toBe(0);
+    const help = execFileSync(process.execPath, [command, '--help'], { encoding: 'utf8' });
+    expect(help).toContain('Usage: flowdesk-backup <command>');
+    const notBackup = spawnSync(
+      process.execPath,
+      [command, 'inspect', join(appRoot, 'package.json')],
+      {
+        encoding: 'utf8',
+      },
+    );
+    expect(notBackup.status).toBe(1);
+    expect(notBackup.stderr).toMatch(/^BACKUP_NOT_A_BACKUP: /);
+  });
+});
 
 describe('electron-vite build', () => {
   it('makes a sandbox-compatible preload that loads only electron', () => {
