@@ -493,6 +493,40 @@ export class WorkspaceManager {
     return result.ok ? ok(this.current.settings) : result;
   }
 
+  /**
+   * Puts workspaces from a backup in the store in one change: those with an id already here take
+   * its place, the others are added. With `replaceAll`, the store holds exactly these (undoing a
+   * failed restore).
+   */
+  restoreWorkspaces(workspaces: Workspace[], options: { replaceAll?: boolean } = {}): Result<null> {
+    const result = this.commit((draft) => {
+      if (options.replaceAll) {
+        draft.workspaces = structuredClone(workspaces);
+      } else {
+        for (const workspace of workspaces) {
+          const at = draft.workspaces.findIndex((existing) => existing.id === workspace.id);
+          if (at >= 0) draft.workspaces[at] = structuredClone(workspace);
+          else draft.workspaces.push(structuredClone(workspace));
+        }
+      }
+      if (!draft.workspaces.some((workspace) => workspace.id === draft.activeWorkspaceId)) {
+        draft.activeWorkspaceId = draft.workspaces[0]?.id ?? null;
+      }
+    });
+    if (result.ok) {
+      for (const workspace of workspaces) {
+        this.record({
+          type: 'backup_restored',
+          severity: 'medium',
+          workspaceId: workspace.id,
+          action: options.replaceAll ? 'undo restore' : 'restore from backup',
+          metadata: { services: workspace.services.length },
+        });
+      }
+    }
+    return result;
+  }
+
   /** Remembers the window's size and place (no audit entry: it is not a security event). */
   updateWindowState(window: WindowState): Result<null> {
     return this.commit((draft) => {

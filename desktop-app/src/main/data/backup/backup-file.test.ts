@@ -11,17 +11,18 @@ import type { BackupMetadata } from '@flowdesk/shared/workspace';
 import {
   BACKUP_KDF,
   checkPassphrase,
+  keyFor,
   createPayloadCipher,
   deriveKey,
   newDeviceKeyEncryption,
   newPassphraseEncryption,
 } from './crypto';
 import type { DeviceKeyStore } from './crypto';
-import { authenticatedHeaderData, encodeHeader, headerCapacityFor } from './format';
+import { authenticatedHeaderData, canonicalJson, encodeHeader, headerCapacityFor } from './format';
 import { isSafeEntryName } from './paths';
 import { readBackup, readBackupMetadata } from './reader';
 import type { BackupEntryInfo } from './reader';
-import { writeBackup } from './writer';
+import { writeBackup, writeFailure } from './writer';
 import type { BackupEntrySource, BackupMetadataDraft } from './writer';
 
 const directories: string[] = [];
@@ -482,8 +483,62 @@ describe('entry names and passphrases', () => {
     }
   });
 
-  it('asks for a passphrase of at least 10 characters', () => {
-    expect(() => checkPassphrase('short')).toThrow(/at least 10 characters/);
+  it('asks for a passphrase of at least 12 characters', () => {
+    expect(() => checkPassphrase('eleven char')).toThrow(/at least 12 characters/);
     expect(() => checkPassphrase('four good words')).not.toThrow();
+  });
+});
+
+describe('edges of the format', () => {
+  it('names disk, permission and other write failures in words a user can act on', () => {
+    const errno = (code: string) => Object.assign(new Error(code), { code });
+    expect(writeFailure(errno('ENOSPC'))).toMatchObject({ code: 'BACKUP_DISK_FULL' });
+    expect(writeFailure(errno('EACCES'))).toMatchObject({ code: 'BACKUP_NOT_WRITABLE' });
+    expect(writeFailure(errno('EROFS'))).toMatchObject({ code: 'BACKUP_NOT_WRITABLE' });
+    expect(writeFailure(new Error('boom'))).toMatchObject({ code: 'BACKUP_WRITE_FAILED' });
+    const own = errno('BACKUP_UNSAFE_PATH');
+    expect(writeFailure(own)).toBe(own);
+  });
+
+  it('fails to write into a folder that is a file', async () => {
+    const directory = workDir();
+    writeFileSync(join(directory, 'file'), 'x');
+    await expectCode(
+      writeBackup({ path: join(directory, 'file', 'b.fdbackup'), metadata: draft(), entries: [] }),
+      ['BACKUP_WRITE_FAILED', 'BACKUP_NOT_WRITABLE'],
+    );
+  });
+
+  it('keeps a header within its region, and refuses an encrypted payload too short for its tag', async () => {
+    const metadata = { ...draft(), size: 0, checksum: '0'.repeat(64) };
+    expect(() => encodeHeader(metadata, 10)).toThrow(/does not fit/);
+    const directory = workDir();
+    const encryption = newPassphraseEncryption();
+    const short = { ...draft({ encryption }), size: 5, checksum: '0'.repeat(64) };
+    const path = join(directory, 'short.fdbackup');
+    writeFileSync(path, Buffer.concat([encodeHeader(short, 4096), Buffer.alloc(5)]));
+    await expectCode(readBackup({ path, passphrase: PASSPHRASE }), ['BACKUP_TRUNCATED']);
+  });
+
+  it('writes canonical JSON: sorted keys, no undefined members', () => {
+    expect(canonicalJson({ b: 1, a: [true, null, { d: undefined, c: 'x' }] })).toBe(
+      '{"a":[true,null,{"c":"x"}],"b":1}',
+    );
+  });
+
+  it('has no key for an unencrypted backup', async () => {
+    await expectCode(keyFor({ method: 'none' }, {}), ['BACKUP_NOT_ENCRYPTED']);
+  });
+
+  it('skips directory entries', async () => {
+    const tar = createPack();
+    tar.entry({ name: 'folder', type: 'directory' });
+    tar.entry({ name: 'folder/file' }, Buffer.from('x'));
+    tar.finalize();
+    const chunks: Buffer[] = [];
+    for await (const chunk of tar) chunks.push(chunk);
+    const path = await craftedBackup(workDir(), Buffer.concat(chunks));
+    const read = await readBackup({ path, passphrase: PASSPHRASE });
+    expect(read.entries).toEqual([{ name: 'folder/file', size: 1 }]);
   });
 });

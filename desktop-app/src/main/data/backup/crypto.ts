@@ -14,7 +14,7 @@ import { backupError } from './format';
  * in the header, so they can be raised later without breaking old backups.
  */
 export const BACKUP_KDF = { N: 2 ** 15, r: 8, p: 4 } as const;
-export const MIN_PASSPHRASE_LENGTH = 10;
+export const MIN_PASSPHRASE_LENGTH = 12;
 const KEY_BYTES = 32;
 const IV_BYTES = 12;
 const SALT_BYTES = 16;

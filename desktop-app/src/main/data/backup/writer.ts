@@ -57,7 +57,9 @@ export async function writeBackup(options: WriteBackupOptions): Promise<BackupMe
   }
 
   const temporary = `${options.path}.partial-${process.pid}-${Date.now().toString(36)}`;
-  const file = await open(temporary, 'wx');
+  const file = await open(temporary, 'wx').catch((error: unknown) => {
+    throw writeFailure(error);
+  });
   let closed = false;
   try {
     await file.write(encodeHeader(placeholder, capacity), 0, undefined, 0);
@@ -197,7 +199,7 @@ async function syncDirectory(directory: string): Promise<void> {
   }
 }
 
-function writeFailure(error: unknown) {
+export function writeFailure(error: unknown) {
   if (error instanceof Error && 'code' in error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOSPC') {

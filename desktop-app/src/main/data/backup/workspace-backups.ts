@@ -1,0 +1,575 @@
+import { createWriteStream } from 'node:fs';
+import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createReadStream } from 'node:fs';
+import { FlowDeskError, isFlowDeskError } from '@flowdesk/shared/core';
+import type { BackupInfo } from '@flowdesk/shared/ipc';
+import {
+  WORKSPACE_STORE_VERSION,
+  newId as makeId,
+  parseWorkspaceStore,
+  sessionPartitionFor,
+} from '@flowdesk/shared/workspace';
+import type { BackupMetadata, Workspace, WorkspaceStore } from '@flowdesk/shared/workspace';
+import {
+  checkPassphrase,
+  deriveKey,
+  newDeviceKeyEncryption,
+  newPassphraseEncryption,
+} from './crypto';
+import type { DeviceKeyStore } from './crypto';
+import { backupError } from './format';
+import { readBackup, readBackupMetadata } from './reader';
+import type { BackedUpCookie } from './session-cookies';
+import { backedUpCookiesSchema } from './session-cookies';
+import { writeBackup } from './writer';
+import type { BackupEntrySource, BackupMetadataDraft } from './writer';
+
+/**
+ * The seed's WorkspaceDataManager backups: create a backup of some or all workspaces (with their
+ * sign-ins on request), list and verify backups, and restore one — verified entirely before
+ * anything changes, after a safety snapshot of the current state, rolled back if a step fails.
+ */
+
+/** What a backup needs of the browser sessions (Electron's session API and profile folders). */
+export interface SessionArchive {
+  /** Where Chromium keeps the files of a persistent partition. */
+  partitionDirectory: (partition: string) => string;
+  /** Puts every page of these partitions to sleep, so their files stop changing. */
+  quiesce: (partitions: string[]) => Promise<void>;
+  readCookies: (partition: string) => Promise<BackedUpCookie[]>;
+  writeCookies: (partition: string, cookies: BackedUpCookie[]) => Promise<void>;
+  /** Removes the partition's cookies and stored data (before a restore puts the backup's back). */
+  clear: (partition: string) => Promise<void>;
+}
+
+/** The parts of a partition's folder that hold sign-ins and app data; caches are left out. */
+export const SESSION_FOLDERS = [
+  'Local Storage',
+  'Session Storage',
+  'IndexedDB',
+  'WebStorage',
+  'databases',
+  'File System',
+] as const;
+
+export type BackupProtection =
+  { method: 'passphrase'; passphrase: string } | { method: 'device-key' } | { method: 'none' };
+
+export interface CreateBackupRequest {
+  /** The workspaces to back up; all when absent. */
+  workspaceIds?: string[];
+  includeBrowserSessions: boolean;
+  protection: BackupProtection;
+  compression?: 'gzip' | 'none';
+  /** Where to write it; the backups folder when absent. */
+  path?: string;
+  retentionPolicy?: string;
+}
+
+export interface RestoreBackupRequest {
+  backupId: string;
+  passphrase?: string;
+  /** replace: the backup's workspaces take the place of those with the same id. merge: added as new ones. */
+  mode: 'replace' | 'merge';
+  workspaceIds?: string[];
+}
+
+export interface WorkspaceBackupsDependencies {
+  /** The backups folder (<userData>/data/backups). */
+  directory: string;
+  appVersion: string;
+  store: () => WorkspaceStore;
+  /**
+   * Puts restored workspaces in the store in one change: same ids replaced, others added; with
+   * `replaceAll`, exactly these (undoing a failed restore). Throws when the store refuses.
+   */
+  restoreWorkspaces: (workspaces: Workspace[], options: { replaceAll: boolean }) => void;
+  sessions?: SessionArchive;
+  deviceKeys?: DeviceKeyStore;
+  onProgress?: (operationId: string, phase: BackupPhase, fraction: number) => void;
+  now?: () => Date;
+  newId?: () => string;
+}
+
+export type BackupPhase = 'collecting' | 'writing' | 'verifying' | 'restoring' | 'done' | 'failed';
+
+const STORE_ENTRY = 'store.json';
+const SESSIONS_PREFIX = 'sessions/';
+const FILE_EXTENSION = '.fdbackup';
+
+interface PartitionRef {
+  /** Electron's partition name, e.g. persist:svc-s1. */
+  partition: string;
+  /** Its folder name inside the backup, e.g. svc-s1. */
+  key: string;
+}
+
+export class WorkspaceBackups {
+  private readonly now: () => Date;
+  private readonly newId: () => string;
+
+  constructor(private readonly deps: WorkspaceBackupsDependencies) {
+    this.now = deps.now ?? (() => new Date());
+    this.newId = deps.newId ?? (() => makeId());
+  }
+
+  async create(request: CreateBackupRequest): Promise<BackupInfo> {
+    const operationId = this.newId();
+    const progress = (phase: BackupPhase, fraction: number) =>
+      this.deps.onProgress?.(operationId, phase, fraction);
+    try {
+      const info = await this.write(request, operationId, progress);
+      progress('done', 1);
+      return info;
+    } catch (error) {
+      progress('failed', 1);
+      throw error;
+    }
+  }
+
+  /** Backups in the backups folder, newest first; unreadable files are left out. */
+  async list(): Promise<BackupInfo[]> {
+    let names: string[];
+    try {
+      names = await readdir(this.deps.directory);
+    } catch {
+      return [];
+    }
+    const infos: BackupInfo[] = [];
+    for (const fileName of names.filter((name) => name.endsWith(FILE_EXTENSION))) {
+      try {
+        const metadata = await readBackupMetadata(join(this.deps.directory, fileName));
+        infos.push({ backupId: metadata.id, fileName, metadata });
+      } catch {
+        // Not a backup this version can read; `flowdesk-backup inspect` says why.
+      }
+    }
+    return infos.sort((a, b) => b.metadata.timestamp.localeCompare(a.metadata.timestamp));
+  }
+
+  /** Checks every byte of a backup without restoring anything. */
+  async verify(backupId: string, passphrase?: string) {
+    const path = await this.pathOf(backupId);
+    return readBackup({ path, ...this.keySource(passphrase) });
+  }
+
+  async restore(
+    request: RestoreBackupRequest,
+  ): Promise<{ restoredWorkspaceIds: string[]; safetySnapshotId: string }> {
+    const operationId = this.newId();
+    const progress = (phase: BackupPhase, fraction: number) =>
+      this.deps.onProgress?.(operationId, phase, fraction);
+    const path = await this.pathOf(request.backupId);
+    const keys = this.keySource(request.passphrase);
+
+    // 1. Everything is checked before anything changes.
+    progress('verifying', 0);
+    const verified = await readBackup({
+      path,
+      ...keys,
+      onProgress: (done, total) => progress('verifying', done / Math.max(total, 1)),
+    });
+    if (verified.metadata.type !== 'full') {
+      throw backupError(
+        'BACKUP_INCREMENTAL_UNSUPPORTED',
+        'This is an incremental backup; restore its full backup first.',
+      );
+    }
+
+    // 2. Unpacked into a staging folder, checked again as it is read.
+    const staging = join(this.deps.directory, `.restore-${operationId}`);
+    await rm(staging, { recursive: true, force: true });
+    await mkdir(staging, { recursive: true });
+    try {
+      await readBackup({
+        path,
+        ...keys,
+        onEntry: (entry, content) => writeInside(staging, entry.name, content),
+      });
+      const plan = await this.planRestore(staging, verified.metadata, request);
+
+      // 3. A safety snapshot of what is there now, then the change; undone if a step fails.
+      progress('restoring', 0.1);
+      const snapshot = await this.write(
+        {
+          includeBrowserSessions: plan.partitions.length > 0,
+          protection: this.deps.deviceKeys ? { method: 'device-key' } : { method: 'none' },
+          retentionPolicy: 'safety-snapshot',
+        },
+        operationId,
+        () => undefined,
+      );
+      try {
+        await this.apply(staging, plan, false);
+      } catch (error) {
+        await this.rollBack(snapshot, plan).catch(() => undefined);
+        throw backupError(
+          'BACKUP_RESTORE_ROLLED_BACK',
+          'The restore could not finish, so everything was put back as it was. Try again; if it fails again, check the free disk space.',
+          error,
+        );
+      }
+      progress('done', 1);
+      return {
+        restoredWorkspaceIds: plan.workspaces.map((workspace) => workspace.id),
+        safetySnapshotId: snapshot.backupId,
+      };
+    } catch (error) {
+      progress('failed', 1);
+      throw error;
+    } finally {
+      await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+    }
+  }
+
+  private async write(
+    request: CreateBackupRequest,
+    operationId: string,
+    progress: (phase: BackupPhase, fraction: number) => void,
+  ): Promise<BackupInfo> {
+    const store = this.deps.store();
+    const workspaces = selectWorkspaces(store, request.workspaceIds);
+    const partitions = request.includeBrowserSessions ? persistentPartitions(workspaces) : [];
+    if (partitions.length > 0 && !this.deps.sessions) {
+      throw backupError(
+        'BACKUP_SESSIONS_UNAVAILABLE',
+        'Sign-ins cannot be backed up here. Back up without them.',
+      );
+    }
+
+    const protection = request.protection;
+    let encryption: BackupMetadata['encryption'] = { method: 'none' };
+    let key: Buffer | undefined;
+    if (protection.method === 'passphrase') {
+      checkPassphrase(protection.passphrase);
+      const passphraseEncryption = newPassphraseEncryption();
+      key = await deriveKey(protection.passphrase, passphraseEncryption.kdf);
+      encryption = passphraseEncryption;
+    } else if (protection.method === 'device-key') {
+      if (!this.deps.deviceKeys) {
+        throw backupError(
+          'BACKUP_KEYRING_UNAVAILABLE',
+          'This computer has no keyring to keep a backup key. Protect the backup with a passphrase instead.',
+        );
+      }
+      const created = await this.deps.deviceKeys.create();
+      key = created.key;
+      encryption = newDeviceKeyEncryption(created.keyId);
+    }
+
+    progress('collecting', 0);
+    const sessions = this.deps.sessions;
+    if (sessions && partitions.length > 0) {
+      await sessions.quiesce(partitions.map((ref) => ref.partition));
+    }
+    const files = sessions ? await collectSessionFiles(sessions, partitions) : [];
+    const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
+
+    const id = `${this.now().toISOString().slice(0, 10)}-${operationId}`.toLowerCase();
+    const document: WorkspaceStore = { ...store, workspaces };
+    const storeJson = Buffer.from(JSON.stringify(document), 'utf8');
+    const entries = async function* (): AsyncGenerator<BackupEntrySource> {
+      yield { name: STORE_ENTRY, size: storeJson.length, open: () => storeJson };
+      for (const ref of partitions) {
+        const cookies = Buffer.from(JSON.stringify(await sessions!.readCookies(ref.partition)));
+        yield {
+          name: `${SESSIONS_PREFIX}${ref.key}/cookies.json`,
+          size: cookies.length,
+          open: () => cookies,
+        };
+      }
+      yield* files;
+    };
+
+    const metadata: BackupMetadataDraft = {
+      format: 'flowdesk-backup',
+      formatVersion: 1,
+      id,
+      timestamp: this.now().toISOString(),
+      version: this.deps.appVersion,
+      type: 'full',
+      encryption,
+      compression: request.compression ?? 'gzip',
+      retentionPolicy: request.retentionPolicy ?? 'manual',
+      ...(request.workspaceIds ? { workspaceIds: workspaces.map((w) => w.id) } : {}),
+      workspaceCount: workspaces.length,
+      serviceCount: workspaces.reduce((sum, w) => sum + w.services.length, 0),
+      includesBrowserSessions: partitions.length > 0,
+      storeSchemaVersion: WORKSPACE_STORE_VERSION,
+    };
+    const path = request.path ?? join(this.deps.directory, `flowdesk-${id}${FILE_EXTENSION}`);
+    await mkdir(dirname(path), { recursive: true });
+    progress('writing', 0);
+    const written = await writeBackup({
+      path,
+      metadata,
+      entries: entries(),
+      ...(key ? { key } : {}),
+      onProgress: (bytes) => progress('writing', totalBytes === 0 ? 1 : bytes / totalBytes),
+    });
+    return { backupId: written.id, fileName: path.split(sep).pop() ?? path, metadata: written };
+  }
+
+  private async planRestore(
+    staging: string,
+    metadata: BackupMetadata,
+    request: RestoreBackupRequest,
+  ): Promise<RestorePlan> {
+    const text = await readFile(join(staging, STORE_ENTRY), 'utf8').catch(() => {
+      throw backupError('BACKUP_CONTENT_MISSING', 'The backup holds no workspaces to restore.');
+    });
+    let document: unknown;
+    try {
+      document = JSON.parse(text);
+    } catch (error) {
+      throw backupError(
+        'BACKUP_CONTENT_INVALID',
+        'The workspaces in the backup cannot be read.',
+        error,
+      );
+    }
+    const parsed = parseWorkspaceStore(document);
+    if (!parsed.ok) {
+      throw backupError(
+        'BACKUP_CONTENT_INVALID',
+        'The workspaces in the backup are not valid for this version of Flow Desk.',
+        parsed.error,
+      );
+    }
+    let workspaces = parsed.value.value.workspaces;
+    if (request.workspaceIds) {
+      const wanted = new Set(request.workspaceIds);
+      workspaces = workspaces.filter((workspace) => wanted.has(workspace.id));
+      if (workspaces.length === 0) {
+        throw backupError(
+          'BACKUP_WORKSPACE_NOT_IN_BACKUP',
+          'None of the chosen workspaces is in this backup.',
+        );
+      }
+    }
+    // Merge: the backup's workspaces arrive as new ones, with new ids (and so new sessions).
+    const renamed = new Map<string, string>();
+    if (request.mode === 'merge') {
+      workspaces = workspaces.map((workspace) => {
+        const workspaceId = this.newId();
+        const services = workspace.services.map((service) => {
+          const serviceId = this.newId();
+          renamed.set(
+            partitionOf(workspace, service),
+            partitionOf({ id: workspaceId }, { ...service, id: serviceId }),
+          );
+          return { ...service, id: serviceId };
+        });
+        for (const service of workspace.services) {
+          if (service.isolation === 'shared') {
+            renamed.set(partitionOf(workspace, service), partitionOf({ id: workspaceId }, service));
+          }
+        }
+        return {
+          ...workspace,
+          id: workspaceId,
+          services,
+          activeServiceId: null,
+        };
+      });
+    }
+    const sessionKeys = metadata.includesBrowserSessions
+      ? new Set(await readdir(join(staging, 'sessions')).catch(() => [] as string[]))
+      : new Set<string>();
+    const partitions: { from: string; to: string }[] = [];
+    const seen = new Set<string>();
+    for (const workspace of parsed.value.value.workspaces) {
+      if (request.workspaceIds && !request.workspaceIds.includes(workspace.id)) continue;
+      for (const service of workspace.services) {
+        if (!service.persistSession) continue;
+        const from = partitionOf(workspace, service);
+        const key = from.replace(/^persist:/, '');
+        if (seen.has(from) || !sessionKeys.has(key)) continue;
+        seen.add(from);
+        partitions.push({ from: key, to: renamed.get(from) ?? from });
+      }
+    }
+    return { workspaces, partitions };
+  }
+
+  private async apply(staging: string, plan: RestorePlan, replaceAll: boolean): Promise<void> {
+    const sessions = this.deps.sessions;
+    if (sessions && plan.partitions.length > 0) {
+      await sessions.quiesce(plan.partitions.map((ref) => ref.to));
+      for (const ref of plan.partitions) {
+        await sessions.clear(ref.to);
+        const source = join(staging, 'sessions', ref.from);
+        const target = sessions.partitionDirectory(ref.to);
+        for (const folder of SESSION_FOLDERS) {
+          await rm(join(target, folder), { recursive: true, force: true });
+          await copyTree(join(source, 'files', folder), join(target, folder));
+        }
+        const cookies = backedUpCookiesSchema.safeParse(
+          JSON.parse(await readFile(join(source, 'cookies.json'), 'utf8').catch(() => '[]')),
+        );
+        if (!cookies.success) {
+          throw backupError('BACKUP_CONTENT_INVALID', 'The sign-ins in the backup cannot be read.');
+        }
+        await sessions.writeCookies(ref.to, cookies.data);
+      }
+    }
+    this.deps.restoreWorkspaces(plan.workspaces, { replaceAll });
+  }
+
+  /** Puts back the snapshot, and empties the sessions the failed restore created. */
+  private async rollBack(snapshot: BackupInfo, failed: RestorePlan): Promise<void> {
+    const path = join(this.deps.directory, snapshot.fileName);
+    const staging = join(this.deps.directory, `.rollback-${snapshot.backupId}`);
+    await rm(staging, { recursive: true, force: true });
+    await mkdir(staging, { recursive: true });
+    try {
+      await readBackup({
+        path,
+        ...this.keySource(undefined),
+        onEntry: (entry, content) => writeInside(staging, entry.name, content),
+      });
+      const plan = await this.planRestore(staging, snapshot.metadata, {
+        backupId: snapshot.backupId,
+        mode: 'replace',
+      });
+      const kept = new Set(plan.partitions.map((ref) => ref.to));
+      for (const ref of failed.partitions) {
+        if (!kept.has(ref.to)) await this.deps.sessions?.clear(ref.to);
+      }
+      await this.apply(staging, plan, true);
+    } finally {
+      await rm(staging, { recursive: true, force: true }).catch(() => undefined);
+    }
+  }
+
+  private keySource(passphrase: string | undefined) {
+    return {
+      ...(passphrase === undefined ? {} : { passphrase }),
+      ...(this.deps.deviceKeys ? { deviceKeys: this.deps.deviceKeys } : {}),
+    };
+  }
+
+  private async pathOf(backupId: string): Promise<string> {
+    const found = (await this.list()).find((info) => info.backupId === backupId);
+    if (!found) {
+      throw new FlowDeskError(
+        'BACKUP_NOT_FOUND',
+        'This backup is no longer in the backups folder. Choose another one.',
+      );
+    }
+    return join(this.deps.directory, found.fileName);
+  }
+}
+
+interface RestorePlan {
+  workspaces: Workspace[];
+  /** Backed-up partition folder → the partition it is restored into. */
+  partitions: { from: string; to: string }[];
+}
+
+function selectWorkspaces(store: WorkspaceStore, ids: string[] | undefined): Workspace[] {
+  if (!ids) return store.workspaces;
+  const wanted = new Set(ids);
+  const selected = store.workspaces.filter((workspace) => wanted.has(workspace.id));
+  if (selected.length !== wanted.size) {
+    throw new FlowDeskError(
+      'WORKSPACE_NOT_FOUND',
+      'One of the chosen workspaces no longer exists.',
+    );
+  }
+  return selected;
+}
+
+function partitionOf(
+  workspace: Pick<Workspace, 'id'>,
+  service: Pick<Workspace['services'][number], 'id' | 'isolation' | 'persistSession'>,
+): string {
+  return sessionPartitionFor({
+    workspaceId: workspace.id,
+    serviceId: service.id,
+    isolation: service.isolation,
+    persistSession: service.persistSession,
+  });
+}
+
+/** Persistent partitions only: the others keep nothing on disk and end with the app. */
+function persistentPartitions(workspaces: Workspace[]): PartitionRef[] {
+  const refs = new Map<string, PartitionRef>();
+  for (const workspace of workspaces) {
+    for (const service of workspace.services) {
+      if (!service.persistSession) continue;
+      const partition = partitionOf(workspace, service);
+      refs.set(partition, { partition, key: partition.replace(/^persist:/, '') });
+    }
+  }
+  return [...refs.values()];
+}
+
+async function collectSessionFiles(
+  sessions: SessionArchive,
+  partitions: PartitionRef[],
+): Promise<BackupEntrySource[]> {
+  const entries: BackupEntrySource[] = [];
+  for (const ref of partitions) {
+    const root = sessions.partitionDirectory(ref.partition);
+    for (const folder of SESSION_FOLDERS) {
+      for (const file of await listFiles(join(root, folder))) {
+        const name = `${SESSIONS_PREFIX}${ref.key}/files/${folder}/${relative(join(root, folder), file.path).split(sep).join('/')}`;
+        entries.push({
+          name,
+          size: file.size,
+          mtime: file.mtime,
+          open: () => createReadStream(file.path),
+        });
+      }
+    }
+  }
+  return entries;
+}
+
+async function listFiles(root: string): Promise<{ path: string; size: number; mtime: Date }[]> {
+  let names;
+  try {
+    names = await readdir(root, { withFileTypes: true, recursive: true });
+  } catch {
+    return [];
+  }
+  const files = [];
+  for (const entry of names) {
+    if (!entry.isFile()) continue;
+    // Chromium's lock files belong to the running browser, not to the data.
+    if (entry.name === 'LOCK') continue;
+    const path = join(entry.parentPath, entry.name);
+    const info = await stat(path);
+    files.push({ path, size: info.size, mtime: info.mtime });
+  }
+  return files.sort((a, b) => a.path.localeCompare(b.path));
+}
+
+/** Writes an entry under `root`, refusing any name that would land outside it. */
+async function writeInside(root: string, name: string, content: Readable): Promise<void> {
+  const target = resolve(root, ...name.split('/'));
+  if (!target.startsWith(resolve(root) + sep)) {
+    throw backupError(
+      'BACKUP_UNSAFE_PATH',
+      `The backup contains a file outside its folder ("${name}").`,
+    );
+  }
+  await mkdir(dirname(target), { recursive: true });
+  await pipeline(content, createWriteStream(target, { flags: 'wx', mode: 0o600 }));
+}
+
+async function copyTree(from: string, to: string): Promise<void> {
+  for (const file of await listFiles(from)) {
+    const target = join(to, relative(from, file.path));
+    await mkdir(dirname(target), { recursive: true });
+    await pipeline(createReadStream(file.path), createWriteStream(target, { mode: 0o600 }));
+  }
+}
+
+export function isBackupError(error: unknown): error is FlowDeskError {
+  return isFlowDeskError(error) && error.code.startsWith('BACKUP_');
+}
