@@ -98,6 +98,7 @@ function createUnlockedHandlers(deps: IpcHandlerDependencies): IpcHandlers {
   // A removed service's proxy password goes with it.
   const forgetRemovedSecrets = () =>
     deps.secrets.retainOnly(
+      'proxy',
       new Set(
         workspaces.store.workspaces.flatMap((workspace) =>
           workspace.services.map((service) => proxySecretKey(service.id)),

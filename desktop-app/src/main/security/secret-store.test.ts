@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { memorySecretStore } from './memory-secrets.test-support';
-import { SecretStore, proxySecretKey } from './secret-store';
+import { SecretStore, deviceKeysIn, proxySecretKey } from './secret-store';
 import type { SecretCipher } from './secret-store';
 
 const reversing: SecretCipher = {
@@ -116,11 +116,39 @@ describe('SecretStore', () => {
     await store.set('proxy:a', '1');
     await store.set('proxy:b', '2');
     expect(store.delete('proxy:missing')).toEqual({ ok: true, value: null });
-    expect(store.retainOnly(new Set(['proxy:a', 'proxy:b']))).toEqual({ ok: true, value: null });
-    expect(store.retainOnly(new Set(['proxy:b']))).toEqual({ ok: true, value: null });
+    await store.set('backup-key:k1', 'key');
+    expect(store.retainOnly('proxy', new Set(['proxy:a', 'proxy:b']))).toEqual({
+      ok: true,
+      value: null,
+    });
+    expect(store.retainOnly('proxy', new Set(['proxy:b']))).toEqual({ ok: true, value: null });
     expect(store.has('proxy:a')).toBe(false);
+    // Other kinds of secret are left alone.
+    expect(store.has('backup-key:k1')).toBe(true);
+    expect(store.delete('backup-key:k1')).toEqual({ ok: true, value: null });
     expect(store.delete('proxy:b')).toEqual({ ok: true, value: null });
     // Nothing left: no file at all.
     expect(file.text).toBeUndefined();
+  });
+});
+
+describe('device keys for backups', () => {
+  it('keeps random keys by id in the secret store, encrypted', async () => {
+    const { store, file } = memorySecretStore();
+    let id = 0;
+    const keys = deviceKeysIn(store, () => `k${++id}`);
+    const created = await keys.create();
+    expect(created.keyId).toBe('k1');
+    expect(created.key).toHaveLength(32);
+    expect((await keys.get('k1'))?.equals(created.key)).toBe(true);
+    expect(await keys.get('k9')).toBeUndefined();
+    expect(file.text).not.toContain(created.key.toString('base64'));
+  });
+
+  it('fails to create a key without a keyring', async () => {
+    const { store } = memorySecretStore({ available: false });
+    await expect(deviceKeysIn(store, () => 'k1').create()).rejects.toMatchObject({
+      code: 'SECRET_STORAGE_UNAVAILABLE',
+    });
   });
 });

@@ -29,9 +29,31 @@ const secretFileSchema = z.strictObject({
   secrets: z.record(z.string().max(200), z.base64().max(20_000)),
 });
 
-export type SecretKey = `proxy:${string}`;
+export type SecretKind = 'proxy' | 'backup-key';
+export type SecretKey = `${SecretKind}:${string}`;
 
 export const proxySecretKey = (serviceId: string): SecretKey => `proxy:${serviceId}`;
+export const backupKeySecretKey = (keyId: string): SecretKey => `backup-key:${keyId}`;
+
+/**
+ * Random backup keys kept in the secret store (so, by the system keyring): a "device-key"
+ * backup opens only where its key is.
+ */
+export function deviceKeysIn(secrets: SecretStore, newKeyId: () => string) {
+  return {
+    async create(): Promise<{ keyId: string; key: Buffer }> {
+      const keyId = newKeyId();
+      const key = Buffer.from(globalThis.crypto.getRandomValues(new Uint8Array(32)));
+      const stored = await secrets.set(backupKeySecretKey(keyId), key.toString('base64'));
+      if (!stored.ok) throw stored.error;
+      return { keyId, key };
+    },
+    async get(keyId: string): Promise<Buffer | undefined> {
+      const text = await secrets.get(backupKeySecretKey(keyId));
+      return text === undefined ? undefined : Buffer.from(text, 'base64');
+    },
+  };
+}
 
 export class SecretStore {
   private readonly secrets = new Map<string, string>();
@@ -107,11 +129,11 @@ export class SecretStore {
     return this.persist();
   }
 
-  /** Removes every secret whose key is not in `keep` (services that no longer exist). */
-  retainOnly(keep: ReadonlySet<string>): Result<null> {
+  /** Removes every secret of this kind whose key is not in `keep` (services that are gone). */
+  retainOnly(kind: SecretKind, keep: ReadonlySet<string>): Result<null> {
     const before = this.secrets.size;
     for (const key of [...this.secrets.keys()]) {
-      if (!keep.has(key)) this.secrets.delete(key);
+      if (key.startsWith(`${kind}:`) && !keep.has(key)) this.secrets.delete(key);
     }
     return this.secrets.size === before ? ok(null) : this.persist();
   }

@@ -17,6 +17,7 @@ import type { WorkspaceStore } from '@flowdesk/shared/workspace';
 import { WorkspaceManager } from '../workspace-manager';
 import type { DeviceKeyStore } from './crypto';
 import type { BackedUpCookie } from './session-cookies';
+import { applyPendingSessions } from './pending-sessions';
 import { writeBackup } from './writer';
 import type { BackupMetadataDraft } from './writer';
 import { WorkspaceBackups } from './workspace-backups';
@@ -68,6 +69,19 @@ class FakeSessions implements SessionArchive {
   constructor(readonly root: string) {}
   partitionDirectory(partition: string) {
     return join(this.root, partition.replace(':', '_'));
+  }
+  pendingDirectory(partition: string) {
+    return join(this.root, 'pending', partition.replace(/^persist:/, ''));
+  }
+  /** What the next start does: staged data put in place. */
+  restart() {
+    return applyPendingSessions(join(this.root, 'pending'), (key) =>
+      this.partitionDirectory(`persist:${key}`),
+    );
+  }
+  clearCookies(partition: string) {
+    this.jars.delete(partition);
+    return Promise.resolve();
   }
   quiesce(partitions: string[]) {
     this.quiesced.push(partitions);
@@ -218,6 +232,10 @@ describe('WorkspaceBackups', () => {
       mode: 'replace',
     });
     expect(result.restoredWorkspaceIds).toEqual(['w1', 'w2']);
+    // Cookies are back at once; stored data once the app starts again.
+    expect(result.restartNeeded).toBe(true);
+    expect(sessions.read('persist:ws-w1', 'Local Storage/leveldb/000003.log')).toBeUndefined();
+    expect((await sessions.restart()).sort()).toEqual(['svc-s2', 'ws-w1', 'ws-w2']);
     expect(workspaces.store.workspaces.map((workspace) => workspace.id).sort()).toEqual([
       'w1',
       'w2',
@@ -247,6 +265,7 @@ describe('WorkspaceBackups', () => {
     });
     expect(info.metadata.workspaceIds).toEqual(['w1']);
     const result = await backups.restore({ backupId: info.backupId, mode: 'merge' });
+    await sessions.restart();
     expect(workspaces.store.workspaces).toHaveLength(3);
     const [newId] = result.restoredWorkspaceIds;
     const merged = workspaces.findWorkspace(newId!);
@@ -279,9 +298,11 @@ describe('WorkspaceBackups', () => {
     refuseStore(false);
     expect(workspaces.store.workspaces).toEqual(storeBefore.workspaces);
     expect(sessions.jars.get('persist:ws-w1')).toEqual([cookie('d', 'newer-session')]);
+    // Stored data was never touched, and nothing is left staged for the next start.
     expect(sessions.read('persist:ws-w1', 'Local Storage/leveldb/000003.log')?.toString()).toBe(
       'slack token',
     );
+    expect(await sessions.restart()).toEqual([]);
 
     sessions.failWritesFor = 'persist:svc-s2';
     await expect(

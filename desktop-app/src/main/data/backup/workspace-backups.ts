@@ -35,14 +35,19 @@ import type { BackupEntrySource, BackupMetadataDraft } from './writer';
 
 /** What a backup needs of the browser sessions (Electron's session API and profile folders). */
 export interface SessionArchive {
-  /** Where Chromium keeps the files of a persistent partition. */
+  /** Where Chromium keeps the files of a persistent partition (read when backing up). */
   partitionDirectory: (partition: string) => string;
+  /**
+   * Where restored files for a partition wait until the next start: a running session keeps its
+   * databases open, so they are put in place before any session is created (pending-sessions.ts).
+   */
+  pendingDirectory: (partition: string) => string;
   /** Puts every page of these partitions to sleep, so their files stop changing. */
   quiesce: (partitions: string[]) => Promise<void>;
   readCookies: (partition: string) => Promise<BackedUpCookie[]>;
   writeCookies: (partition: string, cookies: BackedUpCookie[]) => Promise<void>;
-  /** Removes the partition's cookies and stored data (before a restore puts the backup's back). */
-  clear: (partition: string) => Promise<void>;
+  /** Removes the partition's cookies (before a restore puts the backup's back). */
+  clearCookies: (partition: string) => Promise<void>;
 }
 
 /** The parts of a partition's folder that hold sign-ins and app data; caches are left out. */
@@ -158,7 +163,7 @@ export class WorkspaceBackups {
 
   async restore(
     request: RestoreBackupRequest,
-  ): Promise<{ restoredWorkspaceIds: string[]; safetySnapshotId: string }> {
+  ): Promise<{ restoredWorkspaceIds: string[]; safetySnapshotId: string; restartNeeded: boolean }> {
     const operationId = this.newId();
     const progress = (phase: BackupPhase, fraction: number) =>
       this.deps.onProgress?.(operationId, phase, fraction);
@@ -203,7 +208,7 @@ export class WorkspaceBackups {
         () => undefined,
       );
       try {
-        await this.apply(staging, plan, false);
+        await this.apply(staging, plan, { replaceAll: false, files: true });
       } catch (error) {
         await this.rollBack(snapshot, plan).catch(() => undefined);
         throw backupError(
@@ -216,6 +221,8 @@ export class WorkspaceBackups {
       return {
         restoredWorkspaceIds: plan.workspaces.map((workspace) => workspace.id),
         safetySnapshotId: snapshot.backupId,
+        // Sign-in cookies are back now; stored app data once Flow Desk starts again.
+        restartNeeded: plan.partitions.length > 0,
       };
     } catch (error) {
       progress('failed', 1);
@@ -395,31 +402,46 @@ export class WorkspaceBackups {
     return { workspaces, partitions };
   }
 
-  private async apply(staging: string, plan: RestorePlan, replaceAll: boolean): Promise<void> {
+  /**
+   * Cookies are replaced at once, through the session API; stored data (Local Storage,
+   * IndexedDB…) is staged for the next start; then the store changes, in one step.
+   */
+  private async apply(
+    staging: string,
+    plan: RestorePlan,
+    options: { replaceAll: boolean; files: boolean },
+  ): Promise<void> {
     const sessions = this.deps.sessions;
     if (sessions && plan.partitions.length > 0) {
       await sessions.quiesce(plan.partitions.map((ref) => ref.to));
       for (const ref of plan.partitions) {
-        await sessions.clear(ref.to);
         const source = join(staging, 'sessions', ref.from);
-        const target = sessions.partitionDirectory(ref.to);
-        for (const folder of SESSION_FOLDERS) {
-          await rm(join(target, folder), { recursive: true, force: true });
-          await copyTree(join(source, 'files', folder), join(target, folder));
-        }
         const cookies = backedUpCookiesSchema.safeParse(
           JSON.parse(await readFile(join(source, 'cookies.json'), 'utf8').catch(() => '[]')),
         );
         if (!cookies.success) {
           throw backupError('BACKUP_CONTENT_INVALID', 'The sign-ins in the backup cannot be read.');
         }
+        if (options.files) {
+          const pending = sessions.pendingDirectory(ref.to);
+          await rm(pending, { recursive: true, force: true });
+          // Created even when empty: the backup's "no stored data" replaces what is there.
+          await mkdir(pending, { recursive: true });
+          for (const folder of SESSION_FOLDERS) {
+            await copyTree(join(source, 'files', folder), join(pending, folder));
+          }
+        }
+        await sessions.clearCookies(ref.to);
         await sessions.writeCookies(ref.to, cookies.data);
       }
     }
-    this.deps.restoreWorkspaces(plan.workspaces, { replaceAll });
+    this.deps.restoreWorkspaces(plan.workspaces, { replaceAll: options.replaceAll });
   }
 
-  /** Puts back the snapshot, and empties the sessions the failed restore created. */
+  /**
+   * Puts back the snapshot's workspaces and cookies, and drops what the failed restore staged:
+   * stored data was never touched, so it stays as it is.
+   */
   private async rollBack(snapshot: BackupInfo, failed: RestorePlan): Promise<void> {
     const path = join(this.deps.directory, snapshot.fileName);
     const staging = join(this.deps.directory, `.rollback-${snapshot.backupId}`);
@@ -437,9 +459,12 @@ export class WorkspaceBackups {
       });
       const kept = new Set(plan.partitions.map((ref) => ref.to));
       for (const ref of failed.partitions) {
-        if (!kept.has(ref.to)) await this.deps.sessions?.clear(ref.to);
+        const sessions = this.deps.sessions;
+        if (!sessions) continue;
+        await rm(sessions.pendingDirectory(ref.to), { recursive: true, force: true });
+        if (!kept.has(ref.to)) await sessions.clearCookies(ref.to);
       }
-      await this.apply(staging, plan, true);
+      await this.apply(staging, plan, { replaceAll: true, files: false });
     } finally {
       await rm(staging, { recursive: true, force: true }).catch(() => undefined);
     }
