@@ -82,6 +82,7 @@ export default tseslint.config(
       '**/dist/**',
       '**/out/**',
       '**/test-results/**',
+      'bench/backup/.build/**',
     ],
   },
   js.configs.recommended,

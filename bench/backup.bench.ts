@@ -1,0 +1,140 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { workspaceStoreSchema } from '@flowdesk/shared/workspace';
+
+/**
+ * Backup benchmark (issue 5): 50 workspaces and 200 MB of session files, backed up with sign-ins,
+ * gzip and a passphrase, against `tar -czf` of the same files in the same run. The backup runs in
+ * its own Node process so its peak memory (maxRSS) is its own. Results in
+ * bench/results/backup.json and docs/performance.md.
+ */
+const WORKSPACES = 50;
+const SESSION_MEGABYTES = 200;
+const FILE_BYTES = 256 * 1024;
+
+let root: string;
+let runner: string;
+const results: Record<string, unknown> = {};
+
+/** Session-like data: half incompressible (encrypted blobs, images), half repetitive records. */
+function sessionFile(index: number): Buffer {
+  const random = randomBytes(FILE_BYTES / 2);
+  const record = `{"key":"message-${index}","value":"hello from a service page","ts":${index}}\n`;
+  const text = Buffer.from(record.repeat(Math.ceil(FILE_BYTES / 2 / record.length))).subarray(
+    0,
+    FILE_BYTES / 2,
+  );
+  return Buffer.concat([random, text]);
+}
+
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'flowdesk-backup-bench-'));
+  const createdAt = new Date().toISOString();
+  const store = workspaceStoreSchema.parse({
+    schemaVersion: 1,
+    activeWorkspaceId: 'w0',
+    workspaces: Array.from({ length: WORKSPACES }, (_, w) => ({
+      id: `w${w}`,
+      name: `Workspace ${w}`,
+      createdAt,
+      services: [
+        { id: `w${w}-s0`, type: 'slack', name: 'Slack', url: 'https://app.slack.com/', createdAt },
+      ],
+    })),
+  });
+  writeFileSync(join(root, 'workspaces.json'), JSON.stringify(store));
+  const filesPerWorkspace = Math.round((SESSION_MEGABYTES * 1024 * 1024) / FILE_BYTES / WORKSPACES);
+  let index = 0;
+  for (let w = 0; w < WORKSPACES; w += 1) {
+    const folder = join(
+      root,
+      'Partitions',
+      `ws-w${w}`,
+      'IndexedDB',
+      'https_app.slack.com_0.indexeddb.leveldb',
+    );
+    mkdirSync(folder, { recursive: true });
+    for (let f = 0; f < filesPerWorkspace; f += 1) {
+      writeFileSync(join(folder, `${String(f).padStart(6, '0')}.ldb`), sessionFile((index += 1)));
+    }
+  }
+  // The runner, built like the flowdesk-backup command: one ES module for plain Node.
+  const vite = join(
+    dirname(createRequire(import.meta.url).resolve('vite/package.json')),
+    'bin',
+    'vite.js',
+  );
+  execFileSync(
+    process.execPath,
+    [vite, 'build', '--config', join(import.meta.dirname, 'backup', 'vite.config.ts')],
+    {
+      cwd: import.meta.dirname,
+      stdio: 'pipe',
+    },
+  );
+  runner = join(import.meta.dirname, 'backup', '.build', 'runner.mjs');
+}, 300_000);
+
+afterAll(() => {
+  rmSync(root, { recursive: true, force: true });
+  writeFileSync(
+    join(import.meta.dirname, 'results', 'backup.json'),
+    `${JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        machine: {
+          cpus: cpus().length,
+          cpuModel: cpus()[0]?.model,
+          memoryGb: Math.round(totalmem() / 1024 ** 3),
+          node: process.version,
+        },
+        ...results,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+});
+
+it('backs up 50 workspaces and 200 MB of sessions close to tar -czf, in bounded memory', () => {
+  const rounds: { backupMs: number; tarMs: number; maxRssMb: number }[] = [];
+  for (let round = 0; round < 3; round += 1) {
+    const tarStarted = performance.now();
+    const tar = spawnSync('tar', [
+      '-czf',
+      join(root, 'sessions.tgz'),
+      '-C',
+      join(root, 'Partitions'),
+      '.',
+    ]);
+    const tarMs = performance.now() - tarStarted;
+    expect(tar.status).toBe(0);
+    const output = join(root, `round-${round}.fdbackup`);
+    const backup = spawnSync(process.execPath, [runner, root, output], { encoding: 'utf8' });
+    expect(backup.status, backup.stderr).toBe(0);
+    const measured = JSON.parse(backup.stdout) as { ms: number; maxRssMb: number; bytes: number };
+    rounds.push({ backupMs: measured.ms, tarMs: Math.round(tarMs), maxRssMb: measured.maxRssMb });
+    results.sizes = {
+      backupBytes: statSync(output).size,
+      tarGzBytes: statSync(join(root, 'sessions.tgz')).size,
+    };
+    rmSync(output);
+  }
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[1] ?? 0;
+  results.backup = {
+    workspaces: WORKSPACES,
+    sessionMegabytes: SESSION_MEGABYTES,
+    rounds,
+    medianBackupMs: median(rounds.map((r) => r.backupMs)),
+    medianTarMs: median(rounds.map((r) => r.tarMs)),
+    ratio: Number(median(rounds.map((r) => r.backupMs / r.tarMs)).toFixed(2)),
+    maxRssMb: Math.max(...rounds.map((r) => r.maxRssMb)),
+  };
+  console.log('backup', results.backup, results.sizes);
+  expect(rounds).toHaveLength(3);
+}, 600_000);
