@@ -103,3 +103,20 @@ export {
   workspaceUnread,
 } from './attention';
 export type { UnreadLookup, UnreadSource, UnreadSummary } from './attention';
+export {
+  CONFIG_DOCUMENT_FORMAT,
+  CONFIG_DOCUMENT_VERSION,
+  MAX_CONFIG_DOCUMENT_BYTES,
+  MAX_IMPORTED_WORKSPACES,
+  applyImport,
+  exportWorkspaceConfig,
+  previewImport,
+  workspaceConfigDocumentSchema,
+} from './config-document';
+export type {
+  ConflictChoice,
+  ImportConflict,
+  ImportPreview,
+  ImportResult,
+  WorkspaceConfigDocument,
+} from './config-document';
