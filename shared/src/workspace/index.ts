@@ -120,3 +120,11 @@ export type {
   ImportResult,
   WorkspaceConfigDocument,
 } from './config-document';
+export {
+  SAFETY_RETENTION,
+  SAFETY_SNAPSHOT_DAYS,
+  SCHEDULED_RETENTION,
+  expiredBackups,
+  scheduledBackupDue,
+} from './backup-retention';
+export type { RetainedBackup } from './backup-retention';

@@ -384,6 +384,51 @@ describe('WorkspaceBackups', () => {
   });
 });
 
+describe('scheduled backups', () => {
+  it('makes one when due, keeps the newest N and every manual one', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'flowdesk-backups-'));
+    directories.push(root);
+    let clock = Date.parse('2026-12-01T10:00:00.000Z');
+    let next = 0;
+    const backups = new WorkspaceBackups({
+      directory: join(root, 'backups'),
+      appVersion: '0.1.0',
+      store: () => seeded(),
+      restoreWorkspaces: () => undefined,
+      deviceKeys: new MemoryDeviceKeys(),
+      now: () => new Date(clock),
+      newId: () => `op-${++next}`,
+    });
+    const manual = await backups.create({
+      includeBrowserSessions: false,
+      protection: { method: 'none' },
+    });
+    const made: string[] = [];
+    for (let day = 0; day < 4; day += 1) {
+      const run = await backups.runSchedule({
+        intervalHours: 24,
+        keep: 2,
+        includeBrowserSessions: false,
+      });
+      if (run.created) made.push(run.created.backupId);
+      // Not due again within the interval.
+      expect(
+        (await backups.runSchedule({ intervalHours: 24, keep: 2, includeBrowserSessions: false }))
+          .created,
+      ).toBeUndefined();
+      clock += 25 * 3_600_000;
+    }
+    expect(made).toHaveLength(4);
+    const left = (await backups.list()).map((info) => info.backupId).sort();
+    expect(left).toEqual([manual.backupId, made[2]!, made[3]!].sort());
+    const scheduled = (await backups.list()).find((info) => info.backupId === made[3]);
+    expect(scheduled?.metadata).toMatchObject({
+      retentionPolicy: 'scheduled',
+      encryption: { method: 'device-key' },
+    });
+  });
+});
+
 describe('WorkspaceBackups and backups it did not make', () => {
   const base: BackupMetadataDraft = {
     format: 'flowdesk-backup',

@@ -7,9 +7,13 @@ import { createReadStream } from 'node:fs';
 import { FlowDeskError, isFlowDeskError } from '@flowdesk/shared/core';
 import type { BackupInfo } from '@flowdesk/shared/ipc';
 import {
+  SAFETY_RETENTION,
+  SCHEDULED_RETENTION,
   WORKSPACE_STORE_VERSION,
+  expiredBackups,
   newId as makeId,
   parseWorkspaceStore,
+  scheduledBackupDue,
   sessionPartitionFor,
 } from '@flowdesk/shared/workspace';
 import type { BackupMetadata, Workspace, WorkspaceStore } from '@flowdesk/shared/workspace';
@@ -155,6 +159,44 @@ export class WorkspaceBackups {
     return infos.sort((a, b) => b.metadata.timestamp.localeCompare(a.metadata.timestamp));
   }
 
+  /** Deletes a backup file from the backups folder. */
+  async remove(backupId: string): Promise<void> {
+    await rm(await this.pathOf(backupId), { force: true });
+  }
+
+  /**
+   * The scheduled backup: made when one is due (device key when the keyring can keep one), then
+   * the backups the retention rules let go are deleted. Returns what was made, if anything.
+   */
+  async runSchedule(schedule: {
+    intervalHours: number;
+    keep: number;
+    includeBrowserSessions: boolean;
+  }): Promise<{ created?: BackupInfo; deleted: string[] }> {
+    const existing = await this.list();
+    const retained = existing.map((info) => ({
+      id: info.backupId,
+      timestamp: info.metadata.timestamp,
+      retentionPolicy: info.metadata.retentionPolicy,
+    }));
+    let created: BackupInfo | undefined;
+    if (scheduledBackupDue(retained, schedule.intervalHours, this.now())) {
+      created = await this.create({
+        includeBrowserSessions: schedule.includeBrowserSessions,
+        protection: this.deps.deviceKeys ? { method: 'device-key' } : { method: 'none' },
+        retentionPolicy: SCHEDULED_RETENTION,
+      });
+      retained.push({
+        id: created.backupId,
+        timestamp: created.metadata.timestamp,
+        retentionPolicy: SCHEDULED_RETENTION,
+      });
+    }
+    const deleted = expiredBackups(retained, schedule.keep, this.now());
+    for (const backupId of deleted) await this.remove(backupId);
+    return { ...(created ? { created } : {}), deleted };
+  }
+
   /** Checks every byte of a backup without restoring anything. */
   async verify(backupId: string, passphrase?: string) {
     const path = await this.pathOf(backupId);
@@ -202,7 +244,7 @@ export class WorkspaceBackups {
         {
           includeBrowserSessions: plan.partitions.length > 0,
           protection: this.deps.deviceKeys ? { method: 'device-key' } : { method: 'none' },
-          retentionPolicy: 'safety-snapshot',
+          retentionPolicy: SAFETY_RETENTION,
         },
         operationId,
         () => undefined,
