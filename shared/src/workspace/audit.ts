@@ -33,6 +33,7 @@ export const securityEventTypes = [
   'backup_created',
   'backup_restored',
   'store_recovered',
+  'data_migrated',
   'policy_applied',
 ] as const;
 

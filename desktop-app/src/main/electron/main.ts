@@ -27,6 +27,7 @@ import {
 import { mayNotify, sessionPartitionFor } from '@flowdesk/shared/workspace';
 import { readTextFile, writeFileAtomic } from '../data/atomic-file';
 import { AuditTrail } from '../data/audit-trail';
+import { auditEventsForStoreNotices } from '../data/store-audit';
 import { WorkspaceManager } from '../data/workspace-manager';
 import { WorkspaceStoreRepository } from '../data/workspace-store';
 import { createIpcDispatcher } from '../ipc/dispatcher';
@@ -108,6 +109,8 @@ function start(): void {
     void audit
       .logWorkspaceEvent(event)
       .catch((error: unknown) => log.error('Audit entry not written', { error }));
+  // A conversion after an update, or a recovery, goes in each workspace's trail.
+  auditEventsForStoreNotices(loaded.notices, loaded.store).forEach(recordAudit);
 
   const clearPartitions = async (partitions: string[]) => {
     for (const partition of partitions) {
