@@ -27,6 +27,7 @@ import {
 import { mayNotify, sessionPartitionFor } from '@flowdesk/shared/workspace';
 import { readTextFile, writeFileAtomic } from '../data/atomic-file';
 import { AuditTrail } from '../data/audit-trail';
+import { applyPendingSessions } from '../data/backup/pending-sessions';
 import { auditEventsForStoreNotices } from '../data/store-audit';
 import { WorkspaceManager } from '../data/workspace-manager';
 import { WorkspaceStoreRepository } from '../data/workspace-store';
@@ -54,6 +55,7 @@ import { DownloadManager } from '../views/downloads';
 import { ViewManager, managedServicesOf } from '../views/view-manager';
 import { trayModel } from '../views/tray-model';
 import { ElectronViewHost } from './electron-view-host';
+import { partitionFolder } from './session-archive';
 import { TrayController } from './tray';
 
 /**
@@ -88,7 +90,12 @@ if (!loaded.store.settings.hardwareAcceleration) app.disableHardwareAcceleration
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
-  void app.whenReady().then(start);
+  void app
+    .whenReady()
+    // Data restored from a backup goes in place before any session opens its databases.
+    .then(() => applyPendingSessions(join(dataDirectory, 'pending-sessions'), partitionFolder))
+    .catch((error: unknown) => console.error('Restored browser data not applied', error))
+    .then(start);
 }
 
 function start(): void {
