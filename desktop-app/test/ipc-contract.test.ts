@@ -16,6 +16,7 @@ import type { AppLockStatus } from '../src/main/security/app-lock';
 import { memorySecretStore } from '../src/main/security/memory-secrets.test-support';
 import { PermissionPrompts } from '../src/main/security/permission-prompts';
 import { ScreenSharePicker } from '../src/main/security/screen-share';
+import { WorkspaceBackups } from '../src/main/data/backup/workspace-backups';
 import { DownloadManager } from '../src/main/views/downloads';
 import { FakeDownloadItem } from '../src/main/views/fake-download-item.test-support';
 import { FakeViewHost } from '../src/main/views/fake-view-host.test-support';
@@ -146,6 +147,8 @@ function mainProcessEnvironment(options: { clipboardFails?: boolean } = {}): Con
       downloads,
       secrets: secrets.store,
       screenShare,
+      backups: backupsIn(directory, () => workspaces),
+      restartApp: () => undefined,
       appInfo: () => ({
         name: 'Flow Desk',
         version: '0.1.0',
@@ -197,8 +200,30 @@ function mainProcessEnvironment(options: { clipboardFails?: boolean } = {}): Con
   };
 }
 
+/** The real backups module over a temporary folder (no browser sessions in these tests). */
+function backupsIn(directory: string, manager: () => WorkspaceManager) {
+  return new WorkspaceBackups({
+    directory: join(directory, 'backups'),
+    appVersion: '0.1.0',
+    store: () => manager().store,
+    restoreWorkspaces: (restored, options) => {
+      const result = manager().restoreWorkspaces(restored, options);
+      if (!result.ok) throw result.error;
+    },
+  });
+}
+
 function inPageEnvironment(): ContractEnvironment {
-  const backend = createInPageBackend({ initial: seededStore(), now: () => new Date(now) });
+  const directory = mkdtempSync(join(tmpdir(), 'flowdesk-ipc-page-'));
+  directories.push(directory);
+  // The backups module reaches the stand-in's workspace manager once it exists.
+  const holder: { manager?: WorkspaceManager } = {};
+  const backend = createInPageBackend({
+    initial: seededStore(),
+    now: () => new Date(now),
+    backups: backupsIn(directory, () => holder.manager!),
+  });
+  holder.manager = backend.workspaces;
   return {
     dispatch: backend.dispatch,
     askPermission: backend.askPermission,
@@ -228,8 +253,10 @@ const EXPECTED_REFUSALS: Partial<Record<IpcChannel, string>> = {
   'downloads:resume': 'DOWNLOAD_NOT_FOUND',
   'downloads:open': 'DOWNLOAD_NOT_FOUND',
   'downloads:show-in-folder': 'DOWNLOAD_NOT_FOUND',
-  'backups:create': 'FEATURE_NOT_AVAILABLE',
-  'backups:restore': 'FEATURE_NOT_AVAILABLE',
+  // No backup with the example's id exists in a fresh environment.
+  'backups:restore': 'BACKUP_NOT_FOUND',
+  'backups:verify': 'BACKUP_NOT_FOUND',
+  'backups:delete': 'BACKUP_NOT_FOUND',
   'license:sign-in': 'FEATURE_NOT_AVAILABLE',
   'license:sign-out': 'FEATURE_NOT_AVAILABLE',
 };
@@ -533,6 +560,63 @@ describe.each([
     );
     expect(env.secrets.store.has('proxy:s1')).toBe(false);
     expect(env.secrets.file.text).toBeUndefined();
+  });
+
+  it('backs up, lists, verifies, restores as new workspaces and deletes a backup', async () => {
+    const env = makeEnvironment();
+    const passphrase = 'correct horse battery';
+    const made = await call(env, 'backups:create', {
+      workspaceIds: ['w1'],
+      includeBrowserSessions: false,
+      encryption: { method: 'passphrase', passphrase },
+      chooseLocation: false,
+    });
+    if (!made.ok) throw made.error;
+    expect(made.value.metadata).toMatchObject({
+      workspaceCount: 1,
+      serviceCount: 1,
+      workspaceIds: ['w1'],
+    });
+    const listed = await call(env, 'backups:list', undefined);
+    expect(listed.ok && listed.value.map((backup) => backup.backupId)).toEqual([
+      made.value.backupId,
+    ]);
+    const verified = await call(env, 'backups:verify', {
+      backupId: made.value.backupId,
+      passphrase,
+    });
+    expect(verified.ok && verified.value.fileCount).toBe(1);
+    expect(
+      await call(env, 'backups:restore', {
+        backupId: made.value.backupId,
+        passphrase: 'not the passphrase',
+        mode: 'merge',
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'BACKUP_WRONG_PASSPHRASE' } });
+
+    const restored = await call(env, 'backups:restore', {
+      backupId: made.value.backupId,
+      passphrase,
+      mode: 'merge',
+    });
+    if (!restored.ok) throw restored.error;
+    expect(restored.value.restartNeeded).toBe(false);
+    const state = await call(env, 'state:get', undefined);
+    expect(state.ok && state.value.workspaces.map((workspace) => workspace.name)).toEqual([
+      'Work',
+      'Home',
+      'Work',
+    ]);
+    // The safety snapshot is listed too; deleting the backup leaves it.
+    expect(await call(env, 'backups:delete', { backupId: made.value.backupId })).toEqual({
+      ok: true,
+      value: null,
+    });
+    const after = await call(env, 'backups:list', undefined);
+    expect(after.ok && after.value.map((backup) => backup.backupId)).toEqual([
+      restored.value.safetySnapshotId,
+    ]);
+    expect(await call(env, 'app:restart', undefined)).toEqual({ ok: true, value: null });
   });
 
   it('lists downloads with their progress, pauses, cancels, opens and clears them', async () => {

@@ -14,7 +14,7 @@ import { WorkspaceManager } from '../../src/main/data/workspace-manager';
 import { createIpcDispatcher } from '../../src/main/ipc/dispatcher';
 import type { IpcSender } from '../../src/main/ipc/dispatcher';
 import { createIpcHandlers } from '../../src/main/ipc/handlers';
-import type { AuditLog } from '../../src/main/ipc/handlers';
+import type { AuditLog, IpcHandlerDependencies } from '../../src/main/ipc/handlers';
 import { AppLock } from '../../src/main/security/app-lock';
 import type { AppLockStatus } from '../../src/main/security/app-lock';
 import { memorySecretStore } from '../../src/main/security/memory-secrets.test-support';
@@ -119,6 +119,8 @@ export const IN_PAGE_SENDER: IpcSender = {
 export interface InPageBackendOptions {
   initial?: WorkspaceStore;
   now?: () => Date;
+  /** Backups need files: under Node the contract suite passes the real module; a page has none. */
+  backups?: IpcHandlerDependencies['backups'];
 }
 
 export function createInPageBackend(options: InPageBackendOptions = {}) {
@@ -189,6 +191,7 @@ export function createInPageBackend(options: InPageBackendOptions = {}) {
     newId: () => newId().replace(/[^a-z0-9-]/g, ''),
   });
   const secrets = memorySecretStore();
+  const restarts: string[] = [];
   const screenShare = new ScreenSharePicker({
     send: (event) => emit('screen-share:requested', event),
     ended: (event) => emit('screen-share:ended', event),
@@ -205,6 +208,8 @@ export function createInPageBackend(options: InPageBackendOptions = {}) {
       downloads,
       secrets: secrets.store,
       screenShare,
+      ...(options.backups ? { backups: options.backups } : {}),
+      restartApp: () => void restarts.push(now().toISOString()),
       appInfo: () => ({
         name: 'Flow Desk',
         version: '0.1.0',
@@ -238,6 +243,8 @@ export function createInPageBackend(options: InPageBackendOptions = {}) {
     permissionRequests,
     openedFiles,
     shownInFolder,
+    /** When the app was asked to restart. */
+    restarts,
     /** The proxy passwords' store, its file and whether a keyring is "available". */
     secrets,
     /**

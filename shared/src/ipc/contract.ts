@@ -236,6 +236,8 @@ export const IPC_CHANNELS = {
     }),
   ),
   'app:open-external': channel(z.strictObject({ url: text(8192) }), done),
+  /** Quits and starts Flow Desk again (to finish restoring a backup's stored data). */
+  'app:restart': channel(noArguments, done),
   /** Puts text on the system clipboard (a diagnostics report, a service's link). */
   'clipboard:write-text': channel(z.strictObject({ text: text(2_000_000) }), done),
   'state:get': channel(noArguments, workspaceStoreSchema),
@@ -391,8 +393,19 @@ export const IPC_CHANNELS = {
       workspaceIds: z.array(idSchema).max(200).optional(),
       mode: z.enum(['replace', 'merge']),
     }),
-    z.strictObject({ restoredWorkspaceIds: z.array(idSchema), safetySnapshotId: idSchema }),
+    z.strictObject({
+      restoredWorkspaceIds: z.array(idSchema),
+      safetySnapshotId: idSchema,
+      /** Sign-ins are back; the services' stored data once Flow Desk starts again. */
+      restartNeeded: z.boolean(),
+    }),
   ),
+  /** Reads a backup through, checking every byte, without restoring anything. */
+  'backups:verify': channel(
+    z.strictObject({ backupId: idSchema, passphrase: passphrase.optional() }),
+    z.strictObject({ fileCount: z.int().min(0), expandedBytes: z.int().min(0) }),
+  ),
+  'backups:delete': channel(z.strictObject({ backupId: idSchema }), done),
 
   'diagnostics:report': channel(
     noArguments,

@@ -90,6 +90,7 @@ export const IPC_CHANNEL_EXAMPLES: Record<IpcChannel, { request: unknown; respon
     },
   },
   'app:open-external': { request: { url: 'https://flowdesk.app/help' }, response: null },
+  'app:restart': { request: undefined, response: null },
   'clipboard:write-text': { request: { text: 'https://app.slack.com/client' }, response: null },
   'state:get': { request: undefined, response: store },
   'workspaces:create': {
@@ -184,8 +185,13 @@ export const IPC_CHANNEL_EXAMPLES: Record<IpcChannel, { request: unknown; respon
   'backups:list': { request: undefined, response: [backup] },
   'backups:restore': {
     request: { backupId: 'b1', passphrase: 'correct horse battery', mode: 'merge' },
-    response: { restoredWorkspaceIds: ['w1'], safetySnapshotId: 'snap-1' },
+    response: { restoredWorkspaceIds: ['w1'], safetySnapshotId: 'snap-1', restartNeeded: false },
   },
+  'backups:verify': {
+    request: { backupId: 'b1', passphrase: 'correct horse battery' },
+    response: { fileCount: 1, expandedBytes: 1024 },
+  },
+  'backups:delete': { request: { backupId: 'b1' }, response: null },
   'diagnostics:report': {
     request: undefined,
     response: { generatedAt: now, text: 'Flow Desk 0.1.0' },

@@ -1,6 +1,7 @@
 import {
   BaseWindow,
   WebContentsView,
+  dialog,
   app,
   clipboard,
   desktopCapturer,
@@ -24,10 +25,11 @@ import {
   createMonitoringManager,
   monitoringConfigSchema,
 } from '@flowdesk/shared/monitoring';
-import { mayNotify, sessionPartitionFor } from '@flowdesk/shared/workspace';
+import { mayNotify, newId, sessionPartitionFor } from '@flowdesk/shared/workspace';
 import { readTextFile, writeFileAtomic } from '../data/atomic-file';
 import { AuditTrail } from '../data/audit-trail';
 import { applyPendingSessions } from '../data/backup/pending-sessions';
+import { WorkspaceBackups } from '../data/backup/workspace-backups';
 import { auditEventsForStoreNotices } from '../data/store-audit';
 import { WorkspaceManager } from '../data/workspace-manager';
 import { WorkspaceStoreRepository } from '../data/workspace-store';
@@ -44,7 +46,7 @@ import { loadAppLockRecord, saveAppLockRecord } from '../security/app-lock-store
 import { installPermissionHandlers } from '../security/permission-handlers';
 import { PermissionPrompts } from '../security/permission-prompts';
 import { ProxySignIn } from '../security/proxy-sign-in';
-import { SecretStore } from '../security/secret-store';
+import { SecretStore, deviceKeysIn } from '../security/secret-store';
 import { ScreenSharePicker } from '../security/screen-share';
 import { SessionProxies } from '../security/session-proxies';
 import { createRequestBlocker } from '../security/request-blocker';
@@ -55,7 +57,7 @@ import { DownloadManager } from '../views/downloads';
 import { ViewManager, managedServicesOf } from '../views/view-manager';
 import { trayModel } from '../views/tray-model';
 import { ElectronViewHost } from './electron-view-host';
-import { partitionFolder } from './session-archive';
+import { electronSessionArchive, partitionFolder } from './session-archive';
 import { TrayController } from './tray';
 
 /**
@@ -633,6 +635,37 @@ function start(): void {
   powerMonitor.on('lock-screen', () => lock.lock());
   powerMonitor.on('suspend', () => lock.lock());
 
+  // Backups (data/backup): sessions through Electron's API, device keys in the secret store.
+  const backups = new WorkspaceBackups({
+    directory: join(dataDirectory, 'backups'),
+    appVersion: app.getVersion(),
+    store: () => workspaces.store,
+    restoreWorkspaces: (restored, options) => {
+      const result = workspaces.restoreWorkspaces(restored, options);
+      if (!result.ok) throw result.error;
+    },
+    sessions: electronSessionArchive({
+      pendingRoot: join(dataDirectory, 'pending-sessions'),
+      hibernatePartitions: (partitions) => {
+        const wanted = new Set(partitions);
+        for (const workspace of workspaces.store.workspaces) {
+          for (const service of workspace.services) {
+            const partition = sessionPartitionFor({
+              workspaceId: workspace.id,
+              serviceId: service.id,
+              isolation: service.isolation,
+              persistSession: service.persistSession,
+            });
+            if (wanted.has(partition)) viewManager.hibernate(service.id, 'user');
+          }
+        }
+      },
+    }),
+    deviceKeys: deviceKeysIn(secrets, () => newId()),
+    onProgress: (operationId, phase, fraction) =>
+      send('backup:progress', { operationId, phase, fraction: Math.min(1, Math.max(0, fraction)) }),
+  });
+
   const dispatch = createIpcDispatcher({
     handlers: createIpcHandlers({
       workspaces,
@@ -643,6 +676,22 @@ function start(): void {
       downloads,
       secrets,
       screenShare,
+      backups,
+      chooseBackupPath: async () => {
+        const chosen = await dialog.showSaveDialog({
+          title: 'Save a Flow Desk backup',
+          defaultPath: join(
+            app.getPath('documents'),
+            `Flow Desk ${new Date().toISOString().slice(0, 10)}.fdbackup`,
+          ),
+          filters: [{ name: 'Flow Desk backup', extensions: ['fdbackup'] }],
+        });
+        return chosen.canceled ? undefined : chosen.filePath;
+      },
+      restartApp: () => {
+        app.relaunch();
+        app.quit();
+      },
       appInfo: () => ({
         name: 'Flow Desk',
         version: app.getVersion(),

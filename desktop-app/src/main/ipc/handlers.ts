@@ -14,6 +14,7 @@ import type { PermissionPrompts } from '../security/permission-prompts';
 import type { ScreenSharePicker } from '../security/screen-share';
 import { proxySecretKey } from '../security/secret-store';
 import type { SecretStore } from '../security/secret-store';
+import type { WorkspaceBackups } from '../data/backup/workspace-backups';
 import type { DownloadManager } from '../views/downloads';
 import type { ViewManager } from '../views/view-manager';
 import type { IpcHandlers } from './dispatcher';
@@ -31,6 +32,12 @@ export interface IpcHandlerDependencies {
   lock: AppLock;
   downloads: DownloadManager;
   screenShare: ScreenSharePicker;
+  /** Backups (data/backup); absent where files cannot be written (the UI tests' page). */
+  backups?: Pick<WorkspaceBackups, 'create' | 'list' | 'restore' | 'verify' | 'remove'>;
+  /** Asks where to save a backup (a system dialog); undefined when the user cancels. */
+  chooseBackupPath?: () => Promise<string | undefined>;
+  /** Quits and starts the app again. */
+  restartApp: () => void;
   /** Proxy passwords, encrypted by the system keyring. */
   secrets: SecretStore;
   appInfo: () => IpcResponse<'app:info'>;
@@ -304,9 +311,59 @@ function createUnlockedHandlers(deps: IpcHandlerDependencies): IpcHandlers {
     'permissions:revoke': ({ serviceId, permission }) =>
       workspaces.revokePermission(serviceId, permission),
 
-    'backups:create': () => notYetAvailable('Backups'),
-    'backups:list': () => [],
-    'backups:restore': () => notYetAvailable('Restoring backups'),
+    'backups:create': async ({
+      workspaceIds,
+      includeBrowserSessions,
+      encryption,
+      chooseLocation,
+    }) => {
+      if (!deps.backups) return notYetAvailable('Backups');
+      let path: string | undefined;
+      if (chooseLocation) {
+        path = await deps.chooseBackupPath?.();
+        if (path === undefined) {
+          return err(
+            new FlowDeskError('BACKUP_CANCELLED', 'No place was chosen, so no backup was made.'),
+          );
+        }
+      }
+      return deps.backups.create({
+        ...(workspaceIds ? { workspaceIds } : {}),
+        includeBrowserSessions,
+        protection:
+          encryption.method === 'passphrase'
+            ? { method: 'passphrase', passphrase: encryption.passphrase }
+            : { method: 'device-key' },
+        ...(path === undefined ? {} : { path }),
+      });
+    },
+    'backups:list': () => deps.backups?.list() ?? [],
+    'backups:restore': (request) =>
+      deps.backups
+        ? deps.backups.restore({
+            backupId: request.backupId,
+            mode: request.mode,
+            ...(request.passphrase === undefined ? {} : { passphrase: request.passphrase }),
+            ...(request.workspaceIds ? { workspaceIds: request.workspaceIds } : {}),
+          })
+        : notYetAvailable('Restoring backups'),
+    'backups:verify': async ({ backupId, passphrase }) => {
+      if (!deps.backups) return notYetAvailable('Backups');
+      const read = await deps.backups.verify(backupId, passphrase);
+      return {
+        fileCount: read.entries.length,
+        expandedBytes: read.entries.reduce((sum, entry) => sum + entry.size, 0),
+      };
+    },
+    'backups:delete': async ({ backupId }) => {
+      if (!deps.backups) return notYetAvailable('Backups');
+      await deps.backups.remove(backupId);
+      return null;
+    },
+    'app:restart': () => {
+      deps.restartApp();
+      return null;
+    },
 
     'diagnostics:report': () => ({
       generatedAt: now().toISOString(),
