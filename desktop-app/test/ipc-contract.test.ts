@@ -16,7 +16,7 @@ import type { AppLockStatus } from '../src/main/security/app-lock';
 import { memorySecretStore } from '../src/main/security/memory-secrets.test-support';
 import { PermissionPrompts } from '../src/main/security/permission-prompts';
 import { ScreenSharePicker } from '../src/main/security/screen-share';
-import { WorkspaceBackups } from '../src/main/data/backup/workspace-backups';
+import { temporaryBackups } from './support/temporary-backups';
 import { DownloadManager } from '../src/main/views/downloads';
 import { FakeDownloadItem } from '../src/main/views/fake-download-item.test-support';
 import { FakeViewHost } from '../src/main/views/fake-view-host.test-support';
@@ -32,6 +32,8 @@ import { createInPageBackend } from './support/in-page-backend';
 const now = '2026-11-24T10:00:00.000Z';
 const ui = { frameUrl: 'app://flowdesk/index.html', isMainFrame: true, webContentsId: 1 };
 const directories: string[] = [];
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
 afterEach(() =>
   directories
     .splice(0)
@@ -147,7 +149,7 @@ function mainProcessEnvironment(options: { clipboardFails?: boolean } = {}): Con
       downloads,
       secrets: secrets.store,
       screenShare,
-      backups: backupsIn(directory, () => workspaces),
+      backups: backupsIn(workspaces),
       restartApp: () => undefined,
       appInfo: () => ({
         name: 'Flow Desk',
@@ -201,29 +203,18 @@ function mainProcessEnvironment(options: { clipboardFails?: boolean } = {}): Con
 }
 
 /** The real backups module over a temporary folder (no browser sessions in these tests). */
-function backupsIn(directory: string, manager: () => WorkspaceManager) {
-  return new WorkspaceBackups({
-    directory: join(directory, 'backups'),
-    appVersion: '0.1.0',
-    store: () => manager().store,
-    restoreWorkspaces: (restored, options) => {
-      const result = manager().restoreWorkspaces(restored, options);
-      if (!result.ok) throw result.error;
-    },
-  });
+function backupsIn(workspaces: WorkspaceManager) {
+  const backups = temporaryBackups();
+  cleanups.push(backups.remove);
+  return backups.backupsFor(workspaces);
 }
 
 function inPageEnvironment(): ContractEnvironment {
-  const directory = mkdtempSync(join(tmpdir(), 'flowdesk-ipc-page-'));
-  directories.push(directory);
-  // The backups module reaches the stand-in's workspace manager once it exists.
-  const holder: { manager?: WorkspaceManager } = {};
   const backend = createInPageBackend({
     initial: seededStore(),
     now: () => new Date(now),
-    backups: backupsIn(directory, () => holder.manager!),
+    backupsFor: backupsIn,
   });
-  holder.manager = backend.workspaces;
   return {
     dispatch: backend.dispatch,
     askPermission: backend.askPermission,

@@ -119,8 +119,11 @@ export const IN_PAGE_SENDER: IpcSender = {
 export interface InPageBackendOptions {
   initial?: WorkspaceStore;
   now?: () => Date;
-  /** Backups need files: under Node the contract suite passes the real module; a page has none. */
-  backups?: IpcHandlerDependencies['backups'];
+  /**
+   * Backups need files: under Node, tests pass the real module, built over the stand-in's own
+   * workspace manager; a browser page has none.
+   */
+  backupsFor?: (workspaces: WorkspaceManager) => IpcHandlerDependencies['backups'];
 }
 
 export function createInPageBackend(options: InPageBackendOptions = {}) {
@@ -208,7 +211,7 @@ export function createInPageBackend(options: InPageBackendOptions = {}) {
       downloads,
       secrets: secrets.store,
       screenShare,
-      ...(options.backups ? { backups: options.backups } : {}),
+      ...(options.backupsFor ? { backups: options.backupsFor(workspaces) } : {}),
       restartApp: () => void restarts.push(now().toISOString()),
       appInfo: () => ({
         name: 'Flow Desk',

@@ -1,6 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import type { ReactNode } from 'react';
-import type { AuditVerification, BackupInfo, LicenseStatus } from '@flowdesk/shared/ipc';
+import type { AuditVerification, LicenseStatus } from '@flowdesk/shared/ipc';
 import {
   HIBERNATION_LIMITS,
   appSettingsSchema,
@@ -10,6 +10,7 @@ import type { Workspace, WorkspaceAuditEntry, WorkspaceStore } from '@flowdesk/s
 import { Field } from '../components/Field';
 import { Toggle } from '../components/Toggle';
 import { AppLockSettings } from './AppLockSettings';
+import { BackupsPage } from './BackupsPage';
 import { strings } from '../strings';
 import { useFlowDesk } from '../state/use-flowdesk';
 import { useCoversContent } from '../state/overlay';
@@ -68,7 +69,7 @@ export function SettingsPage({
         {section === 'privacy' ? <PrivacyPage /> : null}
         {section === 'diagnostics' ? <DiagnosticsPage /> : null}
         {section === 'audit' ? <AuditPage workspace={workspace} /> : null}
-        {section === 'backups' ? <BackupsPage /> : null}
+        {section === 'backups' ? <BackupsPage store={store} /> : null}
         {section === 'license' ? <LicensePage /> : null}
       </section>
     </div>
@@ -470,28 +471,6 @@ function AuditPage({ workspace }: { workspace: Workspace | undefined }) {
             ))}
           </tbody>
         </table>
-      ) : null}
-    </>
-  );
-}
-
-function BackupsPage() {
-  const { call } = useFlowDesk();
-  const words = strings.pages.backups;
-  const [backups, setBackups] = useState<BackupInfo[] | undefined>();
-  useEffect(() => {
-    void call('backups:list', undefined).then((list) => setBackups(list ?? []));
-  }, [call]);
-  return (
-    <>
-      <PageIntro title={words.title} description={words.description} />
-      {backups && backups.length === 0 ? <p className="empty">{words.empty}</p> : null}
-      {backups && backups.length > 0 ? (
-        <ul>
-          {backups.map((backup) => (
-            <li key={backup.backupId}>{backup.fileName}</li>
-          ))}
-        </ul>
       ) : null}
     </>
   );
