@@ -326,9 +326,11 @@ function RestoreDialog({
   onClose: () => void;
   onRestored: (restartNeeded: boolean) => void;
 }) {
-  const { call, inform, actionError } = useFlowDesk();
+  const { call, inform, actionError, dismissError } = useFlowDesk();
   const words = strings.pages.backups;
   const id = useId();
+  // Only this dialog's own failures are shown in it.
+  useEffect(dismissError, [dismissError]);
   const [mode, setMode] = useState<'replace' | 'merge'>('replace');
   const [passphrase, setPassphrase] = useState('');
   const [running, setRunning] = useState(false);

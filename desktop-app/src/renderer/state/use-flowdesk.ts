@@ -151,6 +151,9 @@ export function useFlowDeskState(): FlowDeskState {
     };
   }, [attempt]);
 
+  // Stable, so a dialog can clear an earlier error once when it opens.
+  const dismissError = useCallback(() => setActionError(undefined), []);
+
   const call = useCallback<Call>(async (channel, request) => {
     const answer = await window.flowdesk.invoke(channel, request);
     if (answer.ok) {
@@ -174,7 +177,7 @@ export function useFlowDeskState(): FlowDeskState {
     call,
     reload: () => setAttempt((count) => count + 1),
     dismissNotice: (id) => setNotices((known) => known.filter((notice) => notice.id !== id)),
-    dismissError: () => setActionError(undefined),
+    dismissError,
     answered: (requestId) =>
       setQuestions((known) => known.filter((question) => question.requestId !== requestId)),
     clearedFinishedDownloads: () =>
