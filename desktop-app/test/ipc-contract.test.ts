@@ -563,6 +563,14 @@ describe.each([
       chooseLocation: false,
     });
     if (!made.ok) throw made.error;
+    // Asked to choose a place, but no place was chosen (here, there is no dialog at all).
+    expect(
+      await call(env, 'backups:create', {
+        includeBrowserSessions: false,
+        encryption: { method: 'passphrase', passphrase },
+        chooseLocation: true,
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'BACKUP_CANCELLED' } });
     expect(made.value.metadata).toMatchObject({
       workspaceCount: 1,
       serviceCount: 1,

@@ -18,6 +18,7 @@ import {
   newPassphraseEncryption,
 } from './crypto';
 import type { DeviceKeyStore } from './crypto';
+import { MemoryDeviceKeys } from './memory-device-keys.test-support';
 import { authenticatedHeaderData, canonicalJson, encodeHeader, headerCapacityFor } from './format';
 import { isSafeEntryName } from './paths';
 import { readBackup, readBackupMetadata } from './reader';
@@ -68,19 +69,6 @@ function entries(): BackupEntrySource[] {
     open: () =>
       index === 1 ? Readable.from([content.subarray(0, 1000), content.subarray(1000)]) : content,
   }));
-}
-
-class MemoryDeviceKeys implements DeviceKeyStore {
-  readonly keys = new Map<string, Buffer>();
-  create() {
-    const keyId = `k${this.keys.size + 1}`;
-    const key = randomBytes(32);
-    this.keys.set(keyId, key);
-    return Promise.resolve({ keyId, key });
-  }
-  get(keyId: string) {
-    return Promise.resolve(this.keys.get(keyId));
-  }
 }
 
 async function collect(

@@ -15,7 +15,7 @@ import { ok } from '@flowdesk/shared/core';
 import { workspaceStoreSchema } from '@flowdesk/shared/workspace';
 import type { WorkspaceStore } from '@flowdesk/shared/workspace';
 import { WorkspaceManager } from '../workspace-manager';
-import type { DeviceKeyStore } from './crypto';
+import { MemoryDeviceKeys } from './memory-device-keys.test-support';
 import type { BackedUpCookie } from './session-cookies';
 import { applyPendingSessions } from './pending-sessions';
 import { writeBackup } from './writer';
@@ -108,19 +108,6 @@ class FakeSessions implements SessionArchive {
   read(partition: string, relative: string) {
     const path = join(this.partitionDirectory(partition), relative);
     return existsSync(path) ? readFileSync(path) : undefined;
-  }
-}
-
-class MemoryDeviceKeys implements DeviceKeyStore {
-  readonly keys = new Map<string, Buffer>();
-  create() {
-    const keyId = `k${this.keys.size + 1}`;
-    const key = randomBytes(32);
-    this.keys.set(keyId, key);
-    return Promise.resolve({ keyId, key });
-  }
-  get(keyId: string) {
-    return Promise.resolve(this.keys.get(keyId));
   }
 }
 

@@ -1,10 +1,9 @@
-import { createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { createReadStream } from 'node:fs';
-import { FlowDeskError, isFlowDeskError } from '@flowdesk/shared/core';
+import { FlowDeskError } from '@flowdesk/shared/core';
 import type { BackupInfo } from '@flowdesk/shared/ipc';
 import {
   SAFETY_RETENTION,
@@ -635,8 +634,4 @@ async function copyTree(from: string, to: string): Promise<void> {
     await mkdir(dirname(target), { recursive: true });
     await pipeline(createReadStream(file.path), createWriteStream(target, { mode: 0o600 }));
   }
-}
-
-export function isBackupError(error: unknown): error is FlowDeskError {
-  return isFlowDeskError(error) && error.code.startsWith('BACKUP_');
 }
