@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { expiredBackups, scheduledBackupDue } from './backup-retention';
+import { backupChainLength, expiredBackups, scheduledBackupDue } from './backup-retention';
 
 const now = new Date('2026-12-01T12:00:00.000Z');
 const daysAgo = (days: number) => new Date(now.getTime() - days * 86_400_000).toISOString();
@@ -53,6 +53,37 @@ describe('expiredBackups', () => {
         },
       ),
     );
+  });
+});
+
+describe('incremental chains', () => {
+  const chain = [
+    { id: 'f1', timestamp: daysAgo(5), retentionPolicy: 'scheduled' },
+    { id: 'i1', timestamp: daysAgo(4), retentionPolicy: 'scheduled', parentId: 'f1' },
+    { id: 'i2', timestamp: daysAgo(3), retentionPolicy: 'scheduled', parentId: 'i1' },
+    { id: 'f2', timestamp: daysAgo(2), retentionPolicy: 'scheduled' },
+    { id: 'i3', timestamp: daysAgo(1), retentionPolicy: 'scheduled', parentId: 'f2' },
+  ];
+
+  it('keeps every backup a kept incremental one builds on', () => {
+    // Keep 1: i3 stays, and with it f2; the older chain goes, newest first.
+    expect(expiredBackups(chain, 1, now)).toEqual(['i2', 'i1', 'f1']);
+    // Keep 3: i2 stays, so i1 and f1 under it stay too.
+    expect(expiredBackups(chain, 3, now)).toEqual([]);
+  });
+
+  it('counts a chain, and survives a loop or a missing parent', () => {
+    expect(backupChainLength(chain, 'i2')).toBe(3);
+    expect(backupChainLength(chain, 'f2')).toBe(1);
+    expect(backupChainLength(chain, 'nope')).toBe(0);
+    const looped = [
+      { id: 'a', timestamp: daysAgo(1), retentionPolicy: 'manual', parentId: 'b' },
+      { id: 'b', timestamp: daysAgo(2), retentionPolicy: 'manual', parentId: 'a' },
+      { id: 'c', timestamp: daysAgo(3), retentionPolicy: 'manual', parentId: 'gone' },
+    ];
+    expect(backupChainLength(looped, 'a')).toBe(2);
+    expect(backupChainLength(looped, 'c')).toBe(1);
+    expect(expiredBackups(looped, 1, now)).toEqual([]);
   });
 });
 

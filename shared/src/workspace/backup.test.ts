@@ -32,6 +32,18 @@ describe('backup metadata', () => {
     ).toBe(true);
   });
 
+  it('ties an incremental backup to its parent, and a full one to none', () => {
+    const parent = { parentId: 'b0', parentChecksum: 'a'.repeat(64) };
+    const valid = (value: object) => backupMetadataSchema.safeParse(value).success;
+    expect(valid({ ...metadata, type: 'incremental', ...parent })).toBe(true);
+    expect(valid({ ...metadata, type: 'incremental', parentId: 'b0' })).toBe(false);
+    expect(valid({ ...metadata, type: 'incremental' })).toBe(false);
+    expect(valid({ ...metadata, ...parent })).toBe(false);
+    expect(valid({ ...metadata, type: 'incremental', ...parent, parentChecksum: 'A1' })).toBe(
+      false,
+    );
+  });
+
   it('refuses weak key derivation and unknown formats', () => {
     const weak = {
       ...metadata,

@@ -121,6 +121,7 @@ export type {
   WorkspaceConfigDocument,
 } from './config-document';
 export {
+  backupChainLength,
   SAFETY_RETENTION,
   SAFETY_SNAPSHOT_DAYS,
   SCHEDULED_RETENTION,

@@ -135,6 +135,7 @@ function setup() {
   });
   const progress: string[] = [];
   let refuseStore = false;
+  let clock = Date.parse('2026-12-01T10:00:00.000Z');
   const backups = new WorkspaceBackups({
     directory: join(root, 'backups'),
     appVersion: '0.1.0',
@@ -147,7 +148,7 @@ function setup() {
     sessions,
     deviceKeys,
     onProgress: (_id, phase) => progress.push(phase),
-    now: () => new Date('2026-12-01T10:00:00.000Z'),
+    now: () => new Date(clock),
     newId: () => `op-${++next}`,
   });
   // Signed in: a cookie, and app data in the partition folders.
@@ -168,6 +169,9 @@ function setup() {
     progress,
     refuseStore: (value: boolean) => {
       refuseStore = value;
+    },
+    advanceHours: (hours: number) => {
+      clock += hours * 3_600_000;
     },
   };
 }
@@ -371,6 +375,188 @@ describe('WorkspaceBackups', () => {
   });
 });
 
+describe('incremental backups', () => {
+  async function fullThenIncremental() {
+    const context = setup();
+    const { backups, sessions, workspaces } = context;
+    sessions.write('persist:ws-w1', 'Local Storage/leveldb/000005.ldb', 'to be deleted');
+    const full = await backups.create({
+      includeBrowserSessions: true,
+      protection: { method: 'passphrase', passphrase: PASSPHRASE },
+    });
+    // A day of use: a file grows, one appears, one goes, a cookie and a name change.
+    context.advanceHours(24);
+    sessions.write('persist:ws-w1', 'Local Storage/leveldb/000003.log', 'slack token, renewed');
+    sessions.write('persist:svc-s2', 'IndexedDB/db/000002.ldb', 'new table');
+    rmSync(join(sessions.partitionDirectory('persist:ws-w1'), 'Local Storage/leveldb/000005.ldb'));
+    sessions.jars.set('persist:ws-w1', [cookie('d', 'slack-session-2')]);
+    workspaces.updateWorkspace({ workspaceId: 'w2', patch: { name: 'Home, renamed' } });
+    const incremental = await backups.create({
+      type: 'incremental',
+      includeBrowserSessions: true,
+      protection: { method: 'passphrase', passphrase: PASSPHRASE },
+    });
+    return { ...context, full, incremental };
+  }
+
+  it('stores only what changed, and names the exact backup it builds on', async () => {
+    const { backups, full, incremental } = await fullThenIncremental();
+    expect(incremental.metadata).toMatchObject({
+      type: 'incremental',
+      parentId: full.backupId,
+      parentChecksum: full.metadata.checksum,
+    });
+    const names = (await backups.verify(incremental.backupId, PASSPHRASE)).entries.map(
+      (entry) => entry.name,
+    );
+    expect(names).toContain('store.json');
+    expect(names).toContain('manifest.json');
+    expect(names).toContain('sessions/ws-w1/cookies.json');
+    expect(names).toContain('sessions/ws-w1/files/Local Storage/leveldb/000003.log');
+    expect(names).toContain('sessions/svc-s2/files/IndexedDB/db/000002.ldb');
+    // Unchanged since the full backup: not stored again.
+    expect(names).not.toContain('sessions/svc-s2/files/IndexedDB/db/000001.ldb');
+    expect(incremental.metadata.size).toBeLessThan(full.metadata.size / 4);
+  });
+
+  it('restores the chain to the state of the newest backup: documents, cookies and files', async () => {
+    const { backups, sessions, workspaces, incremental } = await fullThenIncremental();
+    const expected = structuredClone(workspaces.store.workspaces);
+    await workspaces.removeWorkspace({ workspaceId: 'w1', clearData: false });
+    workspaces.updateWorkspace({ workspaceId: 'w2', patch: { name: 'Changed again' } });
+    for (const partition of ['persist:ws-w1', 'persist:svc-s2', 'persist:ws-w2']) {
+      await sessions.clear(partition);
+    }
+
+    await backups.restore({
+      backupId: incremental.backupId,
+      passphrase: PASSPHRASE,
+      mode: 'replace',
+    });
+    await sessions.restart();
+    const byId = (list: typeof expected) => [...list].sort((a, b) => a.id.localeCompare(b.id));
+    expect(byId(workspaces.store.workspaces)).toEqual(byId(expected));
+    expect(sessions.jars.get('persist:ws-w1')).toEqual([cookie('d', 'slack-session-2')]);
+    expect(sessions.read('persist:ws-w1', 'Local Storage/leveldb/000003.log')?.toString()).toBe(
+      'slack token, renewed',
+    );
+    // From the full backup, unchanged since; the deleted file stays deleted.
+    expect(sessions.read('persist:svc-s2', 'IndexedDB/db/000001.ldb')?.length).toBe(50_000);
+    expect(sessions.read('persist:svc-s2', 'IndexedDB/db/000002.ldb')?.toString()).toBe(
+      'new table',
+    );
+    expect(sessions.read('persist:ws-w1', 'Local Storage/leveldb/000005.ldb')).toBeUndefined();
+  });
+
+  it('refuses a chain whose parent is missing or is not the file it was made on', async () => {
+    const { backups, root, workspaces, full, incremental } = await fullThenIncremental();
+    const before = structuredClone(workspaces.store);
+    const restore = () =>
+      backups
+        .restore({ backupId: incremental.backupId, passphrase: PASSPHRASE, mode: 'replace' })
+        .then(
+          () => 'restored',
+          (error: { code?: string }) => error.code,
+        );
+    const parentPath = join(root, 'backups', full.fileName);
+    const original = readFileSync(parentPath);
+
+    // Another backup under the parent's id: the checksum the child recorded does not match.
+    rmSync(parentPath);
+    await writeBackup({
+      path: parentPath,
+      metadata: { ...full.metadata, encryption: { method: 'none' }, compression: 'none' },
+      entries: [{ name: 'store.json', size: 2, open: () => Buffer.from('{}') }],
+    });
+    expect(await restore()).toBe('BACKUP_CHAIN_MISMATCH');
+    expect(
+      await backups.verify(incremental.backupId, PASSPHRASE).catch((e: { code: string }) => e.code),
+    ).toBe('BACKUP_CHAIN_MISMATCH');
+
+    rmSync(parentPath);
+    expect(await restore()).toBe('BACKUP_CHAIN_BROKEN');
+    expect(workspaces.store).toEqual(before);
+
+    // The original file back: the chain holds again.
+    writeFileSync(parentPath, original);
+    expect(await restore()).toBe('restored');
+  });
+
+  it('keeps a backup that others build on, and needs a parent to build on', async () => {
+    const { backups, full, incremental } = await fullThenIncremental();
+    await expect(backups.remove(full.backupId)).rejects.toMatchObject({
+      code: 'BACKUP_HAS_DEPENDENTS',
+    });
+    await backups.remove(incremental.backupId);
+    await backups.remove(full.backupId);
+    expect(await backups.list()).toEqual([]);
+    await expect(
+      backups.create({
+        type: 'incremental',
+        includeBrowserSessions: true,
+        protection: { method: 'device-key' },
+      }),
+    ).rejects.toMatchObject({ code: 'BACKUP_NO_PARENT' });
+  });
+
+  it('refuses to build on a backup of other workspaces or with a wrong passphrase', async () => {
+    const { backups } = setup();
+    const full = await backups.create({
+      workspaceIds: ['w1'],
+      includeBrowserSessions: true,
+      protection: { method: 'passphrase', passphrase: PASSPHRASE },
+    });
+    await expect(
+      backups.create({
+        type: 'incremental',
+        parentId: full.backupId,
+        includeBrowserSessions: true,
+        protection: { method: 'passphrase', passphrase: PASSPHRASE },
+      }),
+    ).rejects.toMatchObject({ code: 'BACKUP_PARENT_MISMATCH' });
+    await expect(
+      backups.create({
+        type: 'incremental',
+        parentId: full.backupId,
+        workspaceIds: ['w1'],
+        includeBrowserSessions: true,
+        protection: { method: 'passphrase', passphrase: 'another long passphrase' },
+      }),
+    ).rejects.toMatchObject({ code: 'BACKUP_WRONG_PASSPHRASE' });
+    expect(await backups.list()).toHaveLength(1);
+  });
+
+  it('schedules a full backup, then incremental ones on top, keeping whole chains', async () => {
+    const { backups, advanceHours } = setup();
+    const made = [];
+    for (let day = 0; day < 10; day += 1) {
+      const run = await backups.runSchedule({
+        intervalHours: 24,
+        keep: 3,
+        includeBrowserSessions: true,
+      });
+      made.push(run.created!);
+      // Until the second chain holds 3, the first stays whole: its newest link is still kept.
+      if (day === 8) expect(await backups.list()).toHaveLength(9);
+      advanceHours(25);
+    }
+    expect(made.map((info) => info.metadata.type)).toEqual([
+      'full',
+      ...Array<string>(6).fill('incremental'),
+      'full',
+      'incremental',
+      'incremental',
+    ]);
+    const left = (await backups.list()).map((info) => info.backupId).sort();
+    expect(left).toEqual(
+      made
+        .slice(7)
+        .map((info) => info.backupId)
+        .sort(),
+    );
+  });
+});
+
 describe('scheduled backups', () => {
   it('makes one when due, keeps the newest N and every manual one', async () => {
     const root = mkdtempSync(join(tmpdir(), 'flowdesk-backups-'));
@@ -467,10 +653,13 @@ describe('WorkspaceBackups and backups it did not make', () => {
     expect(await backups.list()).toEqual([]);
   });
 
-  it('refuses an incremental backup on its own', async () => {
+  it('refuses an incremental backup whose parent is not there', async () => {
     expect(
-      await restoreCrafted({ type: 'incremental', parentId: 'b0' }, { 'store.json': '{}' }),
-    ).toBe('BACKUP_INCREMENTAL_UNSUPPORTED');
+      await restoreCrafted(
+        { type: 'incremental', parentId: 'b0', parentChecksum: '0'.repeat(64) },
+        { 'store.json': '{}' },
+      ),
+    ).toBe('BACKUP_CHAIN_BROKEN');
   });
 
   it('refuses a backup without workspaces, or with unreadable or invalid ones', async () => {

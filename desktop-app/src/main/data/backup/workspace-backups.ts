@@ -9,6 +9,7 @@ import {
   SAFETY_RETENTION,
   SCHEDULED_RETENTION,
   WORKSPACE_STORE_VERSION,
+  backupChainLength,
   expiredBackups,
   newId as makeId,
   parseWorkspaceStore,
@@ -24,6 +25,8 @@ import {
 } from './crypto';
 import type { DeviceKeyStore } from './crypto';
 import { backupError } from './format';
+import { MANIFEST_ENTRY, changedSince, readManifest } from './manifest';
+import type { BackupManifest, ManifestFile } from './manifest';
 import { readBackup, readBackupMetadata } from './reader';
 import type { BackedUpCookie } from './session-cookies';
 import { backedUpCookiesSchema } from './session-cookies';
@@ -75,6 +78,12 @@ export interface CreateBackupRequest {
   /** Where to write it; the backups folder when absent. */
   path?: string;
   retentionPolicy?: string;
+  /**
+   * incremental: only the session files changed since a parent backup (`parentId`, or else the
+   * newest backup of the same workspaces), which restoring then needs too. full when absent.
+   */
+  type?: 'full' | 'incremental';
+  parentId?: string;
 }
 
 export interface RestoreBackupRequest {
@@ -107,6 +116,10 @@ export type BackupPhase = 'collecting' | 'writing' | 'verifying' | 'restoring' |
 const STORE_ENTRY = 'store.json';
 const SESSIONS_PREFIX = 'sessions/';
 const FILE_EXTENSION = '.fdbackup';
+/** Beyond this many links an incremental backup is refused: a full one is due. */
+export const MAX_CHAIN_LENGTH = 30;
+/** Scheduled backups: a full one, then incremental ones on top until the chain is this long. */
+export const SCHEDULED_CHAIN_LENGTH = 7;
 
 interface PartitionRef {
   /** Electron's partition name, e.g. persist:svc-s1. */
@@ -158,9 +171,18 @@ export class WorkspaceBackups {
     return infos.sort((a, b) => b.metadata.timestamp.localeCompare(a.metadata.timestamp));
   }
 
-  /** Deletes a backup file from the backups folder. */
+  /** Deletes a backup file from the backups folder, unless an incremental backup builds on it. */
   async remove(backupId: string): Promise<void> {
-    await rm(await this.pathOf(backupId), { force: true });
+    const backups = await this.list();
+    const dependents = backups.filter((info) => info.metadata.parentId === backupId);
+    if (dependents.length > 0) {
+      throw new FlowDeskError(
+        'BACKUP_HAS_DEPENDENTS',
+        `${dependents.length === 1 ? 'An incremental backup builds' : `${dependents.length} incremental backups build`} on this one and could not be restored without it. Delete ${dependents.length === 1 ? 'it' : 'them'} first.`,
+        { details: { dependents: dependents.map((info) => info.backupId) } },
+      );
+    }
+    await rm(this.pathIn(backups, backupId), { force: true });
   }
 
   /**
@@ -173,33 +195,45 @@ export class WorkspaceBackups {
     includeBrowserSessions: boolean;
   }): Promise<{ created?: BackupInfo; deleted: string[] }> {
     const existing = await this.list();
-    const retained = existing.map((info) => ({
-      id: info.backupId,
-      timestamp: info.metadata.timestamp,
-      retentionPolicy: info.metadata.retentionPolicy,
-    }));
+    const retained = existing.map(retainedOf);
     let created: BackupInfo | undefined;
     if (scheduledBackupDue(retained, schedule.intervalHours, this.now())) {
+      // Incremental on top of the last scheduled backup while its chain is short and alike.
+      const last = existing.find(
+        (info) =>
+          info.metadata.retentionPolicy === SCHEDULED_RETENTION &&
+          !info.metadata.workspaceIds &&
+          info.metadata.includesBrowserSessions === schedule.includeBrowserSessions,
+      );
+      const incremental =
+        last !== undefined &&
+        schedule.includeBrowserSessions &&
+        backupChainLength(retained, last.backupId) < SCHEDULED_CHAIN_LENGTH;
       created = await this.create({
         includeBrowserSessions: schedule.includeBrowserSessions,
         protection: this.deps.deviceKeys ? { method: 'device-key' } : { method: 'none' },
         retentionPolicy: SCHEDULED_RETENTION,
+        ...(incremental ? { type: 'incremental' as const, parentId: last.backupId } : {}),
       });
-      retained.push({
-        id: created.backupId,
-        timestamp: created.metadata.timestamp,
-        retentionPolicy: SCHEDULED_RETENTION,
-      });
+      retained.push(retainedOf(created));
     }
     const deleted = expiredBackups(retained, schedule.keep, this.now());
     for (const backupId of deleted) await this.remove(backupId);
     return { ...(created ? { created } : {}), deleted };
   }
 
-  /** Checks every byte of a backup without restoring anything. */
+  /**
+   * Checks every byte of a backup without restoring anything; for an incremental one, every
+   * backup it builds on too. Returns what the backup itself holds.
+   */
   async verify(backupId: string, passphrase?: string) {
-    const path = await this.pathOf(backupId);
-    return readBackup({ path, ...this.keySource(passphrase) });
+    const chain = await this.chainOf(backupId);
+    const keys = this.keySource(passphrase);
+    let result;
+    for (const link of chain) {
+      result = await readBackup({ path: join(this.deps.directory, link.fileName), ...keys });
+    }
+    return result!;
   }
 
   async restore(
@@ -208,34 +242,31 @@ export class WorkspaceBackups {
     const operationId = this.newId();
     const progress = (phase: BackupPhase, fraction: number) =>
       this.deps.onProgress?.(operationId, phase, fraction);
-    const path = await this.pathOf(request.backupId);
+    const chain = await this.chainOf(request.backupId);
     const keys = this.keySource(request.passphrase);
 
-    // 1. Everything is checked before anything changes.
+    // 1. Everything is checked before anything changes: the backup and all it builds on.
     progress('verifying', 0);
-    const verified = await readBackup({
-      path,
-      ...keys,
-      onProgress: (done, total) => progress('verifying', done / Math.max(total, 1)),
-    });
-    if (verified.metadata.type !== 'full') {
-      throw backupError(
-        'BACKUP_INCREMENTAL_UNSUPPORTED',
-        'This is an incremental backup; restore its full backup first.',
-      );
+    const totalBytes = chain.reduce((sum, link) => sum + link.metadata.size, 0);
+    let checkedBytes = 0;
+    for (const link of chain) {
+      await readBackup({
+        path: join(this.deps.directory, link.fileName),
+        ...keys,
+        onProgress: (done) =>
+          progress('verifying', (checkedBytes + done) / Math.max(totalBytes, 1)),
+      });
+      checkedBytes += link.metadata.size;
     }
+    const target = chain[chain.length - 1]!;
 
-    // 2. Unpacked into a staging folder, checked again as it is read.
+    // 2. Unpacked into a staging folder, oldest link first, checked again as it is read.
     const staging = join(this.deps.directory, `.restore-${operationId}`);
     await rm(staging, { recursive: true, force: true });
     await mkdir(staging, { recursive: true });
     try {
-      await readBackup({
-        path,
-        ...keys,
-        onEntry: (entry, content) => writeInside(staging, entry.name, content),
-      });
-      const plan = await this.planRestore(staging, verified.metadata, request);
+      await this.unpackChain(chain, keys, staging);
+      const plan = await this.planRestore(staging, target.metadata, request);
 
       // 3. A safety snapshot of what is there now, then the change; undone if a step fails.
       progress('restoring', 0.1);
@@ -309,11 +340,27 @@ export class WorkspaceBackups {
     }
 
     progress('collecting', 0);
+    const parent =
+      request.type === 'incremental'
+        ? await this.parentFor(request, request.workspaceIds && workspaces.map((w) => w.id))
+        : undefined;
     const sessions = this.deps.sessions;
     if (sessions && partitions.length > 0) {
       await sessions.quiesce(partitions.map((ref) => ref.partition));
     }
-    const files = sessions ? await collectSessionFiles(sessions, partitions) : [];
+    const allFiles = sessions ? await collectSessionFiles(sessions, partitions) : [];
+    const manifest: BackupManifest = {
+      files: allFiles.map((file) => ({
+        name: file.name,
+        size: file.size,
+        mtime: file.mtime?.getTime() ?? 0,
+      })),
+    };
+    const manifestJson = Buffer.from(JSON.stringify(manifest), 'utf8');
+    // An incremental backup stores only what its parent does not already hold as it is now.
+    const files = parent
+      ? allFiles.filter((file, index) => changedSince(parent.files, manifest.files[index]!))
+      : allFiles;
     const totalBytes = files.reduce((sum, file) => sum + file.size, 0);
 
     const id = `${this.now().toISOString().slice(0, 10)}-${operationId}`.toLowerCase();
@@ -321,6 +368,7 @@ export class WorkspaceBackups {
     const storeJson = Buffer.from(JSON.stringify(document), 'utf8');
     const entries = async function* (): AsyncGenerator<BackupEntrySource> {
       yield { name: STORE_ENTRY, size: storeJson.length, open: () => storeJson };
+      yield { name: MANIFEST_ENTRY, size: manifestJson.length, open: () => manifestJson };
       for (const ref of partitions) {
         const cookies = Buffer.from(JSON.stringify(await sessions!.readCookies(ref.partition)));
         yield {
@@ -338,7 +386,10 @@ export class WorkspaceBackups {
       id,
       timestamp: this.now().toISOString(),
       version: this.deps.appVersion,
-      type: 'full',
+      type: parent ? 'incremental' : 'full',
+      ...(parent
+        ? { parentId: parent.info.backupId, parentChecksum: parent.info.metadata.checksum }
+        : {}),
       encryption,
       compression: request.compression ?? 'gzip',
       retentionPolicy: request.retentionPolicy ?? 'manual',
@@ -484,16 +535,11 @@ export class WorkspaceBackups {
    * stored data was never touched, so it stays as it is.
    */
   private async rollBack(snapshot: BackupInfo, failed: RestorePlan): Promise<void> {
-    const path = join(this.deps.directory, snapshot.fileName);
     const staging = join(this.deps.directory, `.rollback-${snapshot.backupId}`);
     await rm(staging, { recursive: true, force: true });
     await mkdir(staging, { recursive: true });
     try {
-      await readBackup({
-        path,
-        ...this.keySource(undefined),
-        onEntry: (entry, content) => writeInside(staging, entry.name, content),
-      });
+      await this.unpackChain([snapshot], this.keySource(undefined), staging);
       const plan = await this.planRestore(staging, snapshot.metadata, {
         backupId: snapshot.backupId,
         mode: 'replace',
@@ -518,8 +564,8 @@ export class WorkspaceBackups {
     };
   }
 
-  private async pathOf(backupId: string): Promise<string> {
-    const found = (await this.list()).find((info) => info.backupId === backupId);
+  private pathIn(backups: BackupInfo[], backupId: string): string {
+    const found = backups.find((info) => info.backupId === backupId);
     if (!found) {
       throw new FlowDeskError(
         'BACKUP_NOT_FOUND',
@@ -528,12 +574,149 @@ export class WorkspaceBackups {
     }
     return join(this.deps.directory, found.fileName);
   }
+
+  /**
+   * The backups a restore needs, the full one first: each incremental link's parent must be in
+   * the folder and be the very file it was made on (same checksum).
+   */
+  private async chainOf(backupId: string): Promise<BackupInfo[]> {
+    const backups = await this.list();
+    this.pathIn(backups, backupId);
+    const byId = new Map(backups.map((info) => [info.backupId, info]));
+    const chain: BackupInfo[] = [];
+    for (let link = byId.get(backupId); link;) {
+      chain.unshift(link);
+      const { type, parentId, parentChecksum } = link.metadata;
+      if (type === 'full') return chain;
+      if (type !== 'incremental' || !parentId) {
+        throw backupError(
+          'BACKUP_TYPE_UNSUPPORTED',
+          `This is a ${type} backup, which this version of Flow Desk cannot restore.`,
+        );
+      }
+      if (chain.length >= MAX_CHAIN_LENGTH || chain.some((seen) => seen.backupId === parentId)) {
+        throw backupError(
+          'BACKUP_CHAIN_BROKEN',
+          'This incremental backup builds on too many others (or on itself). Restore a full backup instead.',
+        );
+      }
+      const parent = byId.get(parentId);
+      if (!parent) {
+        throw new FlowDeskError(
+          'BACKUP_CHAIN_BROKEN',
+          `This incremental backup builds on backup ${parentId}, which is not in the backups folder. Put that file back, or restore a full backup.`,
+          { details: { parentId } },
+        );
+      }
+      if (parent.metadata.checksum !== parentChecksum) {
+        throw new FlowDeskError(
+          'BACKUP_CHAIN_MISMATCH',
+          `Backup ${parentId} in the backups folder is not the one this incremental backup was made on. Put the original file back, or restore a full backup.`,
+          { details: { parentId } },
+        );
+      }
+      link = parent;
+    }
+    return chain;
+  }
+
+  /**
+   * Unpacks a chain into `staging`, oldest first, each link's files over the last; then the
+   * session files the newest manifest does not list (deleted since) are removed.
+   */
+  private async unpackChain(
+    chain: BackupInfo[],
+    keys: ReturnType<WorkspaceBackups['keySource']>,
+    staging: string,
+  ): Promise<void> {
+    let manifest: BackupManifest | undefined;
+    for (const link of chain) {
+      manifest = undefined;
+      await readBackup({
+        path: join(this.deps.directory, link.fileName),
+        ...keys,
+        onEntry: async (entry, content) => {
+          if (entry.name === MANIFEST_ENTRY) manifest = await readManifest(content);
+          else await writeInside(staging, entry.name, content);
+        },
+      });
+    }
+    if (!manifest) return;
+    const listed = new Set(manifest.files.map((file) => file.name));
+    const sessions = join(staging, 'sessions');
+    for (const file of await listFiles(sessions)) {
+      const name = `${SESSIONS_PREFIX}${relative(sessions, file.path).split(sep).join('/')}`;
+      if (name.includes('/files/') && !listed.has(name)) await rm(file.path, { force: true });
+    }
+  }
+
+  /** The parent of an incremental backup and the session files it described. */
+  private async parentFor(
+    request: CreateBackupRequest,
+    workspaceIds: string[] | undefined,
+  ): Promise<{ info: BackupInfo; files: Map<string, ManifestFile> }> {
+    const backups = await this.list();
+    const sameSelection = (info: BackupInfo) =>
+      JSON.stringify([...(info.metadata.workspaceIds ?? [])].sort()) ===
+      JSON.stringify([...(workspaceIds ?? [])].sort());
+    const info = request.parentId
+      ? backups.find((candidate) => candidate.backupId === request.parentId)
+      : backups.find(
+          (candidate) =>
+            candidate.metadata.retentionPolicy !== SAFETY_RETENTION &&
+            candidate.metadata.includesBrowserSessions === request.includeBrowserSessions &&
+            sameSelection(candidate),
+        );
+    if (!info) {
+      throw backupError(
+        'BACKUP_NO_PARENT',
+        'There is no earlier backup of these workspaces to build on. Make a full backup first.',
+      );
+    }
+    if (!sameSelection(info)) {
+      throw backupError(
+        'BACKUP_PARENT_MISMATCH',
+        'That backup holds other workspaces. An incremental backup must cover the same ones as the backup it builds on.',
+      );
+    }
+    if (backupChainLength(backups.map(retainedOf), info.backupId) >= MAX_CHAIN_LENGTH - 1) {
+      throw backupError(
+        'BACKUP_CHAIN_TOO_LONG',
+        'Too many incremental backups build on each other. Make a full backup.',
+      );
+    }
+    let manifest: BackupManifest | undefined;
+    // Read through (and so verified): nothing is built on a damaged or replaced parent.
+    await readBackup({
+      path: join(this.deps.directory, info.fileName),
+      ...this.keySource(
+        request.protection.method === 'passphrase' ? request.protection.passphrase : undefined,
+      ),
+      onEntry: async (entry, content) => {
+        if (entry.name === MANIFEST_ENTRY) manifest = await readManifest(content);
+        else content.resume();
+      },
+    });
+    return {
+      info,
+      files: new Map((manifest?.files ?? []).map((file) => [file.name, file])),
+    };
+  }
 }
 
 interface RestorePlan {
   workspaces: Workspace[];
   /** Backed-up partition folder → the partition it is restored into. */
   partitions: { from: string; to: string }[];
+}
+
+function retainedOf(info: BackupInfo) {
+  return {
+    id: info.backupId,
+    timestamp: info.metadata.timestamp,
+    retentionPolicy: info.metadata.retentionPolicy,
+    ...(info.metadata.parentId ? { parentId: info.metadata.parentId } : {}),
+  };
 }
 
 function selectWorkspaces(store: WorkspaceStore, ids: string[] | undefined): Workspace[] {
@@ -625,6 +808,8 @@ async function writeInside(root: string, name: string, content: Readable): Promi
     );
   }
   await mkdir(dirname(target), { recursive: true });
+  // A later link of an incremental chain replaces the file an earlier one wrote.
+  await rm(target, { force: true });
   await pipeline(content, createWriteStream(target, { flags: 'wx', mode: 0o600 }));
 }
 
