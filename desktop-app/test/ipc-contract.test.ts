@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -80,6 +80,8 @@ interface ContractEnvironment {
   openedFiles: string[];
   shownInFolder: string[];
   secrets: ReturnType<typeof memorySecretStore>;
+  /** The temporary data folder and what its file dialogs answer. */
+  files: ReturnType<typeof temporaryBackups>;
 }
 
 function mainProcessEnvironment(options: { clipboardFails?: boolean } = {}): ContractEnvironment & {
@@ -97,6 +99,7 @@ function mainProcessEnvironment(options: { clipboardFails?: boolean } = {}): Con
     newId: () => `new-${++nextId}`,
     audit: (event) => void audit.logWorkspaceEvent(event).catch(() => undefined),
   });
+  const files = dataFolder();
   const views = new ViewManager({ host: new FakeViewHost(true) });
   views.setServices(managedServicesOf(workspaces.store));
   workspaces.onChange((store) => views.setServices(managedServicesOf(store)));
@@ -149,7 +152,8 @@ function mainProcessEnvironment(options: { clipboardFails?: boolean } = {}): Con
       downloads,
       secrets: secrets.store,
       screenShare,
-      backups: backupsIn(workspaces),
+      backups: files.backupsFor(workspaces),
+      data: files.dataFor(workspaces, audit),
       restartApp: () => undefined,
       appInfo: () => ({
         name: 'Flow Desk',
@@ -188,6 +192,7 @@ function mainProcessEnvironment(options: { clipboardFails?: boolean } = {}): Con
     openedFiles,
     shownInFolder,
     secrets,
+    files,
     startDownload: (serviceId, fileName) => {
       const item = new FakeDownloadItem(fileName);
       downloads.track(item, serviceId);
@@ -202,18 +207,20 @@ function mainProcessEnvironment(options: { clipboardFails?: boolean } = {}): Con
   };
 }
 
-/** The real backups module over a temporary folder (no browser sessions in these tests). */
-function backupsIn(workspaces: WorkspaceManager) {
-  const backups = temporaryBackups();
-  cleanups.push(backups.remove);
-  return backups.backupsFor(workspaces);
+/** The real backups and data modules over a temporary folder (no browser sessions here). */
+function dataFolder() {
+  const files = temporaryBackups();
+  cleanups.push(files.remove);
+  return files;
 }
 
 function inPageEnvironment(): ContractEnvironment {
+  const files = dataFolder();
   const backend = createInPageBackend({
     initial: seededStore(),
     now: () => new Date(now),
-    backupsFor: backupsIn,
+    backupsFor: files.backupsFor,
+    dataFor: files.dataFor,
   });
   return {
     dispatch: backend.dispatch,
@@ -224,6 +231,7 @@ function inPageEnvironment(): ContractEnvironment {
     openedFiles: backend.openedFiles,
     shownInFolder: backend.shownInFolder,
     secrets: backend.secrets,
+    files,
     startDownload: backend.startDownload,
   };
 }
@@ -248,6 +256,11 @@ const EXPECTED_REFUSALS: Partial<Record<IpcChannel, string>> = {
   'backups:restore': 'BACKUP_NOT_FOUND',
   'backups:verify': 'BACKUP_NOT_FOUND',
   'backups:delete': 'BACKUP_NOT_FOUND',
+  'backups:save-copy': 'BACKUP_NOT_FOUND',
+  // The file dialogs answer "cancelled" until a test chooses a file.
+  'backups:add-file': 'CANCELLED',
+  'workspaces:import-preview': 'CANCELLED',
+  'workspaces:import-apply': 'IMPORT_EXPIRED',
   'license:sign-in': 'FEATURE_NOT_AVAILABLE',
   'license:sign-out': 'FEATURE_NOT_AVAILABLE',
 };
@@ -584,7 +597,7 @@ describe.each([
       backupId: made.value.backupId,
       passphrase,
     });
-    expect(verified.ok && verified.value.fileCount).toBe(1);
+    expect(verified.ok && verified.value.fileCount).toBe(2);
     expect(
       await call(env, 'backups:restore', {
         backupId: made.value.backupId,
@@ -616,6 +629,117 @@ describe.each([
       restored.value.safetySnapshotId,
     ]);
     expect(await call(env, 'app:restart', undefined)).toEqual({ ok: true, value: null });
+  });
+
+  it('exports workspaces, previews an import with its conflicts and applies the choices', async () => {
+    const env = makeEnvironment();
+    const exported = await call(env, 'workspaces:export', { workspaceIds: ['w1'] });
+    if (!exported.ok) throw exported.error;
+    expect(exported.value.workspaceCount).toBe(1);
+    const path = join(env.files.directory, exported.value.fileName);
+    const document = JSON.parse(readFileSync(path, 'utf8')) as { format: string };
+    expect(document.format).toBe('flowdesk-workspaces');
+
+    env.files.choose.importFile = () => path;
+    const preview = await call(env, 'workspaces:import-preview', undefined);
+    if (!preview.ok) throw preview.error;
+    expect(preview.value.workspaces).toEqual([{ workspaceId: 'w1', name: 'Work', services: 1 }]);
+    expect(preview.value.conflicts).toEqual([
+      { kind: 'same-id', workspaceId: 'w1', name: 'Work', existingName: 'Work' },
+    ]);
+    expect(preview.value.knownAddresses.map((known) => known.url)).toEqual([
+      'https://app.slack.com/client',
+    ]);
+    const applied = await call(env, 'workspaces:import-apply', {
+      importId: preview.value.importId,
+      choices: { w1: 'duplicate' },
+    });
+    if (!applied.ok) throw applied.error;
+    expect(applied.value.added.map((added) => added.name)).toEqual(['Work']);
+    expect(applied.value.added[0]?.workspaceId).not.toBe('w1');
+    // A preview is used once.
+    expect(
+      await call(env, 'workspaces:import-apply', { importId: preview.value.importId, choices: {} }),
+    ).toMatchObject({ ok: false, error: { code: 'IMPORT_EXPIRED' } });
+
+    // Not an export: refused with its own message, nothing changes.
+    writeFileSync(path, '{"format":"something-else"}');
+    expect(await call(env, 'workspaces:import-preview', undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'IMPORT_NOT_AN_EXPORT' },
+    });
+    const state = await call(env, 'state:get', undefined);
+    expect(state.ok && state.value.workspaces.map((workspace) => workspace.name)).toEqual([
+      'Work',
+      'Home',
+      'Work',
+    ]);
+    env.files.choose.exportPath = () => undefined;
+    expect(await call(env, 'workspaces:export', {})).toMatchObject({
+      ok: false,
+      error: { code: 'CANCELLED' },
+    });
+  });
+
+  it('checks data, removes an orphan folder the user chose, cleans up and signs out', async () => {
+    const env = makeEnvironment();
+    const orphan = join(env.files.paths.partitionsDirectory, 'svc-gone');
+    mkdirSync(join(orphan, 'Local Storage'), { recursive: true });
+    writeFileSync(join(orphan, 'Local Storage', 'data'), 'x'.repeat(4096));
+    const report = await call(env, 'data:check', undefined);
+    if (!report.ok) throw report.error;
+    expect(report.value.valid).toBe(false);
+    const issue = report.value.issues.find((found) => found.code === 'ORPHAN_PARTITION');
+    expect(issue?.repair).toEqual({ kind: 'remove-orphan-partition', folder: 'svc-gone' });
+
+    // A repair the check did not offer is ignored.
+    const forged = await call(env, 'data:repair', {
+      repairs: [{ kind: 'remove-orphan-partition', folder: 'ws-w1' }],
+    });
+    expect(forged.ok && forged.value.applied).toBe(0);
+    const repaired = await call(env, 'data:repair', { repairs: [issue!.repair!] });
+    if (!repaired.ok) throw repaired.error;
+    expect(repaired.value).toMatchObject({ applied: 1, bytesFreed: 4096 });
+    expect(repaired.value.report.valid).toBe(true);
+    expect(existsSync(orphan)).toBe(false);
+
+    const cleaned = await call(env, 'data:cleanup', undefined);
+    expect(cleaned.ok && cleaned.value.bytesFreed).toBe(0);
+    expect(await call(env, 'data:clear-sessions', { workspaceId: 'w1' })).toEqual({
+      ok: true,
+      value: { clearedPartitions: 1 },
+    });
+    expect(env.files.cleared).toEqual([['persist:ws-w1']]);
+    expect(
+      await call(env, 'data:clear-sessions', { workspaceId: 'w1', serviceId: 'nope' }),
+    ).toMatchObject({ ok: false, error: { code: 'SERVICE_NOT_FOUND' } });
+  });
+
+  it('saves a copy of a backup elsewhere and adds a backup file from elsewhere', async () => {
+    const env = makeEnvironment();
+    const made = await call(env, 'backups:create', {
+      includeBrowserSessions: false,
+      encryption: { method: 'passphrase', passphrase: 'correct horse battery' },
+      chooseLocation: false,
+    });
+    if (!made.ok) throw made.error;
+    const copied = await call(env, 'backups:save-copy', { backupId: made.value.backupId });
+    if (!copied.ok) throw copied.error;
+    const copy = join(env.files.directory, copied.value.fileName);
+    expect(readFileSync(copy)).toEqual(
+      readFileSync(join(env.files.paths.backupsDirectory, made.value.fileName)),
+    );
+    // The same backup again is simply there; after deleting it, adding the copy brings it back.
+    env.files.choose.backupFile = () => copy;
+    expect((await call(env, 'backups:add-file', undefined)).ok).toBe(true);
+    await call(env, 'backups:delete', { backupId: made.value.backupId });
+    const added = await call(env, 'backups:add-file', undefined);
+    expect(added.ok && added.value.backupId).toBe(made.value.backupId);
+    writeFileSync(copy, 'not a backup');
+    expect(await call(env, 'backups:add-file', undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'BACKUP_NOT_A_BACKUP' },
+    });
   });
 
   it('lists downloads with their progress, pauses, cancels, opens and clears them', async () => {

@@ -124,6 +124,11 @@ export interface InPageBackendOptions {
    * workspace manager; a browser page has none.
    */
   backupsFor?: (workspaces: WorkspaceManager) => IpcHandlerDependencies['backups'];
+  /** Export/import, integrity and cleanup need files too (test/support/temporary-backups.ts). */
+  dataFor?: (
+    workspaces: WorkspaceManager,
+    audit: IpcHandlerDependencies['audit'],
+  ) => IpcHandlerDependencies['data'];
 }
 
 export function createInPageBackend(options: InPageBackendOptions = {}) {
@@ -212,6 +217,7 @@ export function createInPageBackend(options: InPageBackendOptions = {}) {
       secrets: secrets.store,
       screenShare,
       ...(options.backupsFor ? { backups: options.backupsFor(workspaces) } : {}),
+      ...(options.dataFor ? { data: options.dataFor(workspaces, audit) } : {}),
       restartApp: () => void restarts.push(now().toISOString()),
       appInfo: () => ({
         name: 'Flow Desk',

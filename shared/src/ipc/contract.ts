@@ -4,7 +4,10 @@ import { MAX_PROXY_PASSWORD_LENGTH, proxyInputSchema, serviceProxySchema } from 
 import { serviceInputSchema } from '../security/input-schemas';
 import { workspaceAuditEntrySchema } from '../workspace/audit';
 import { backupMetadataSchema } from '../workspace/backup';
+import { cleanupResultSchema, integrityReportSchema, repairSchema } from '../workspace/data-health';
 import {
+  backupIntervalHoursField,
+  backupKeepField,
   clockTime,
   hexColor,
   idleMinutesField,
@@ -104,6 +107,15 @@ const appSettingsPatch = z.strictObject({
     .optional(),
   hardwareAcceleration: z.boolean().optional(),
   downloads: z.strictObject({ askWhereToSave: z.boolean() }).partial().optional(),
+  backups: z
+    .strictObject({
+      automatic: z.boolean(),
+      intervalHours: backupIntervalHoursField,
+      keep: backupKeepField,
+      includeBrowserSessions: z.boolean(),
+    })
+    .partial()
+    .optional(),
 });
 
 export const licenseStatusSchema = z.strictObject({
@@ -123,6 +135,47 @@ export const backupInfoSchema = z.strictObject({
   backupId: idSchema,
   fileName: text(255),
   metadata: backupMetadataSchema,
+});
+
+const importedWorkspaceSchema = z.strictObject({
+  workspaceId: idSchema,
+  name: text(200),
+  services: z.int().min(0),
+});
+
+export const importPreviewSchema = z.strictObject({
+  /** Names this preview when the user applies it; the document itself stays in the main process. */
+  importId: idSchema,
+  fileName: text(1000),
+  workspaces: z.array(importedWorkspaceSchema).max(200),
+  conflicts: z
+    .array(
+      z.discriminatedUnion('kind', [
+        z.strictObject({
+          kind: z.literal('same-id'),
+          workspaceId: idSchema,
+          name: text(200),
+          existingName: text(200),
+        }),
+        z.strictObject({
+          kind: z.literal('same-name'),
+          workspaceId: idSchema,
+          name: text(200),
+          existingId: idSchema,
+        }),
+      ]),
+    )
+    .max(200),
+  knownAddresses: z
+    .array(
+      z.strictObject({
+        workspaceId: idSchema,
+        serviceId: idSchema,
+        url: text(8192),
+        inWorkspace: text(200),
+      }),
+    )
+    .max(20_000),
 });
 
 const passphrase = z
@@ -382,8 +435,17 @@ export const IPC_CHANNELS = {
       ]),
       /** Ask where to save it (a system dialog) instead of the backups folder. */
       chooseLocation: z.boolean(),
+      /** incremental: only what changed since the newest backup of the same workspaces. */
+      type: z.enum(['full', 'incremental']).default('full'),
     }),
     backupInfoSchema,
+  ),
+  /** Adds a backup file from elsewhere (another computer, a USB stick) to the backups folder. */
+  'backups:add-file': channel(noArguments, backupInfoSchema),
+  /** Saves a copy of a backup where the user chooses (a system dialog). */
+  'backups:save-copy': channel(
+    z.strictObject({ backupId: idSchema }),
+    z.strictObject({ fileName: text(1000) }),
   ),
   'backups:list': channel(noArguments, z.array(backupInfoSchema).max(1000)),
   'backups:restore': channel(
@@ -406,6 +468,45 @@ export const IPC_CHANNELS = {
     z.strictObject({ fileCount: z.int().min(0), expandedBytes: z.int().min(0) }),
   ),
   'backups:delete': channel(z.strictObject({ backupId: idSchema }), done),
+
+  /** Writes the chosen workspaces' configuration (no sign-ins) to a file the user picks. */
+  'workspaces:export': channel(
+    z.strictObject({ workspaceIds: z.array(idSchema).max(200).optional() }),
+    z.strictObject({ fileName: text(1000), workspaceCount: z.int().min(0) }),
+  ),
+  /** Reads an export the user picks and says what importing it would do. */
+  'workspaces:import-preview': channel(noArguments, importPreviewSchema),
+  'workspaces:import-apply': channel(
+    z.strictObject({
+      importId: idSchema,
+      /** Per conflicting workspace (its id in the file); "duplicate" when absent. */
+      choices: z.record(idSchema, z.enum(['duplicate', 'replace', 'skip'])),
+    }),
+    z.strictObject({
+      added: z.array(importedWorkspaceSchema),
+      replaced: z.array(importedWorkspaceSchema),
+      skipped: z.array(z.strictObject({ workspaceId: idSchema, name: text(200) })),
+    }),
+  ),
+
+  /** The integrity check: store, session folders and audit trails. */
+  'data:check': channel(noArguments, integrityReportSchema),
+  /** Carries out repairs the check offered (anything else is ignored), then checks again. */
+  'data:repair': channel(
+    z.strictObject({ repairs: z.array(repairSchema).min(1).max(1000) }),
+    z.strictObject({
+      applied: z.int().min(0),
+      bytesFreed: z.int().min(0),
+      report: integrityReportSchema,
+    }),
+  ),
+  /** Removes leftovers: interrupted writes, expired backups, old logs and damaged copies. */
+  'data:cleanup': channel(noArguments, cleanupResultSchema),
+  /** Signs out of every service of a workspace, or of one service: cookies, storage, cache. */
+  'data:clear-sessions': channel(
+    z.strictObject({ workspaceId: idSchema, serviceId: idSchema.optional() }),
+    z.strictObject({ clearedPartitions: z.int().min(0) }),
+  ),
 
   'diagnostics:report': channel(
     noArguments,
@@ -530,6 +631,7 @@ export type AppLockState = z.infer<typeof appLockStatusSchema>;
 export type ScreenShareSource = z.infer<typeof screenShareSourceSchema>;
 export type DownloadEntry = z.infer<typeof downloadEntrySchema>;
 export type BackupInfo = z.infer<typeof backupInfoSchema>;
+export type ImportPreviewInfo = z.infer<typeof importPreviewSchema>;
 export type AuditVerification = z.infer<typeof auditVerificationSchema>;
 
 export const IPC_CHANNEL_NAMES = Object.keys(IPC_CHANNELS) as IpcChannel[];

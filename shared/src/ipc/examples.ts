@@ -192,6 +192,70 @@ export const IPC_CHANNEL_EXAMPLES: Record<IpcChannel, { request: unknown; respon
     response: { fileCount: 1, expandedBytes: 1024 },
   },
   'backups:delete': { request: { backupId: 'b1' }, response: null },
+  'backups:add-file': { request: undefined, response: backup },
+  'backups:save-copy': {
+    request: { backupId: 'b1' },
+    response: { fileName: 'flowdesk-2026-11-24.fdbackup' },
+  },
+  'workspaces:export': {
+    request: { workspaceIds: ['w1'] },
+    response: { fileName: 'Flow Desk workspaces.json', workspaceCount: 1 },
+  },
+  'workspaces:import-preview': {
+    request: undefined,
+    response: {
+      importId: 'i1',
+      fileName: 'Flow Desk workspaces.json',
+      workspaces: [{ workspaceId: 'w1', name: 'Work', services: 1 }],
+      conflicts: [{ kind: 'same-id', workspaceId: 'w1', name: 'Work', existingName: 'Work' }],
+      knownAddresses: [
+        { workspaceId: 'w1', serviceId: 's1', url: service.url, inWorkspace: 'Work' },
+      ],
+    },
+  },
+  'workspaces:import-apply': {
+    request: { importId: 'i1', choices: { w1: 'duplicate' } },
+    response: {
+      added: [{ workspaceId: 'w2', name: 'Work', services: 1 }],
+      replaced: [],
+      skipped: [],
+    },
+  },
+  'data:check': {
+    request: undefined,
+    response: {
+      valid: false,
+      checkedAt: now,
+      workspaces: 1,
+      services: 1,
+      issues: [
+        {
+          code: 'ORPHAN_PARTITION',
+          severity: 'warning',
+          message: 'Browser data of a removed service or workspace is still on disk (svc-old).',
+          repair: { kind: 'remove-orphan-partition', folder: 'svc-old' },
+        },
+      ],
+    },
+  },
+  'data:repair': {
+    request: { repairs: [{ kind: 'remove-orphan-partition', folder: 'svc-old' }] },
+    response: {
+      applied: 1,
+      bytesFreed: 4096,
+      report: { valid: true, checkedAt: now, workspaces: 1, services: 1, issues: [] },
+    },
+  },
+  'data:cleanup': {
+    request: undefined,
+    response: {
+      removed: [
+        { path: '/home/jane/.config/Flow Desk/logs/old.log', bytes: 2048, reason: 'old-log' },
+      ],
+      bytesFreed: 2048,
+    },
+  },
+  'data:clear-sessions': { request: { workspaceId: 'w1' }, response: { clearedPartitions: 1 } },
   'diagnostics:report': {
     request: undefined,
     response: { generatedAt: now, text: 'Flow Desk 0.1.0' },

@@ -34,6 +34,8 @@ export const securityEventTypes = [
   'backup_restored',
   'store_recovered',
   'data_migrated',
+  'workspaces_imported',
+  'data_repaired',
   'policy_applied',
 ] as const;
 

@@ -91,3 +91,15 @@ export const HIBERNATION_DEFAULTS = {
   maxLiveViews: 6,
   memoryBudgetMb: 1500,
 } as const;
+
+/** Hours between scheduled backups: hourly to monthly. */
+export const backupIntervalHoursField = z
+  .int()
+  .min(1, 'Back up at most once an hour.')
+  .max(24 * 30, 'Back up at least once a month.');
+
+/** How many scheduled backups to keep. */
+export const backupKeepField = z
+  .int()
+  .min(1, 'Keep at least one backup.')
+  .max(365, 'Keep at most 365 backups.');

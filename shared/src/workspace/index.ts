@@ -129,3 +129,18 @@ export {
   scheduledBackupDue,
 } from './backup-retention';
 export type { RetainedBackup } from './backup-retention';
+export {
+  PARTITION_FOLDER_PATTERN,
+  cleanupReasonSchema,
+  cleanupResultSchema,
+  integrityIssueSchema,
+  integrityReportSchema,
+  repairSchema,
+} from './data-health';
+export type {
+  CleanupReason,
+  CleanupResult,
+  IntegrityIssue,
+  IntegrityReport,
+  Repair,
+} from './data-health';

@@ -56,6 +56,8 @@ describe('workspace documents', () => {
         hardwareAcceleration: true,
         // Saved to the downloads folder without asking, as browsers do by default.
         downloads: { askWhereToSave: false },
+        // Daily, kept a week, without sign-ins: small enough to be on by default.
+        backups: { automatic: true, intervalHours: 24, keep: 7, includeBrowserSessions: false },
       },
     });
   });

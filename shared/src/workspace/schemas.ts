@@ -3,6 +3,8 @@ import { permissionNameSchema } from '../security/permissions';
 import { serviceProxySchema } from '../security/proxy';
 import {
   HIBERNATION_DEFAULTS,
+  backupIntervalHoursField,
+  backupKeepField,
   clockTime,
   hexColor,
   idleMinutesField,
@@ -166,6 +168,16 @@ export const appSettingsSchema = z.strictObject({
     .strictObject({
       /** Ask where to save each download, instead of saving it to the downloads folder. */
       askWhereToSave: z.boolean().default(false),
+    })
+    .prefault({}),
+  /** Scheduled backups into the backups folder, protected by this computer's keyring. */
+  backups: z
+    .strictObject({
+      automatic: z.boolean().default(true),
+      intervalHours: backupIntervalHoursField.default(24),
+      keep: backupKeepField.default(7),
+      /** Sign-ins too: larger, so incremental on top of a weekly full backup. */
+      includeBrowserSessions: z.boolean().default(false),
     })
     .prefault({}),
 });

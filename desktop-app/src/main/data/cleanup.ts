@@ -1,5 +1,7 @@
 import { lstat, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
+import { PARTITION_FOLDER_PATTERN } from '@flowdesk/shared/workspace';
+import type { CleanupReason, CleanupResult } from '@flowdesk/shared/workspace';
 
 /**
  * The seed's cleanupWorkspaceData and optimizeElectronStore, for files Flow Desk itself left
@@ -8,17 +10,7 @@ import { join } from 'node:path';
  * damaged store files kept longer than needed. Each run says what went and how many bytes.
  */
 
-export interface CleanupResult {
-  removed: { path: string; bytes: number; reason: CleanupReason }[];
-  bytesFreed: number;
-}
-
-export type CleanupReason =
-  | 'orphan-partition'
-  | 'interrupted-write'
-  | 'interrupted-backup'
-  | 'restore-staging'
-  | 'old-damaged-store';
+export type { CleanupReason, CleanupResult };
 
 /** Damaged store files are kept this long, for support, then go. */
 export const DAMAGED_STORE_DAYS = 30;
@@ -42,7 +34,7 @@ export async function removeOrphanPartitions(
   const result: CleanupResult = { removed: [], bytesFreed: 0 };
   for (const folder of folders) {
     // Only names Flow Desk gives its partitions: never a path, never anything else.
-    if (!/^(ws|svc)-[a-z0-9-]{1,63}$/.test(folder)) continue;
+    if (!PARTITION_FOLDER_PATTERN.test(folder)) continue;
     await removeCounted(join(paths.partitionsDirectory, folder), 'orphan-partition', result);
   }
   return result;
@@ -73,6 +65,26 @@ export async function optimizeStore(paths: CleanupPaths, now = new Date()): Prom
     else if (/^\.(restore|rollback)-/.test(name)) {
       await removeCounted(path, 'restore-staging', result);
     }
+  }
+  return result;
+}
+
+/** Log files are kept this long (the logs themselves rotate by size; see docs/architecture.md). */
+export const LOG_RETENTION_DAYS = 30;
+
+/** Log files in the logs folder not written for LOG_RETENTION_DAYS. */
+export async function removeOldLogs(
+  logsDirectory: string,
+  now = new Date(),
+): Promise<CleanupResult> {
+  const result: CleanupResult = { removed: [], bytesFreed: 0 };
+  const cutoff = now.getTime() - LOG_RETENTION_DAYS * 24 * 60 * 60 * 1000;
+  for (const name of await names(logsDirectory)) {
+    if (!/\.(log|jsonl)(\.\d+)?(\.gz)?$/.test(name)) continue;
+    const path = join(logsDirectory, name);
+    const info = await lstat(path).catch(() => undefined);
+    if (info?.isFile() && info.mtime.getTime() < cutoff)
+      await removeCounted(path, 'old-log', result);
   }
   return result;
 }

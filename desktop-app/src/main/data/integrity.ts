@@ -1,6 +1,11 @@
 import type { AuditVerification } from '@flowdesk/shared/ipc';
-import { newId, sessionPartitionFor } from '@flowdesk/shared/workspace';
-import type { WorkspaceStore } from '@flowdesk/shared/workspace';
+import { PARTITION_FOLDER_PATTERN, newId, sessionPartitionFor } from '@flowdesk/shared/workspace';
+import type {
+  IntegrityIssue,
+  IntegrityReport,
+  Repair,
+  WorkspaceStore,
+} from '@flowdesk/shared/workspace';
 
 /**
  * The seed's validateWorkspaceIntegrity: what is inconsistent between the store, the session
@@ -8,34 +13,7 @@ import type { WorkspaceStore } from '@flowdesk/shared/workspace';
  * here: the user chooses, and applyRepairs / the caller carry out exactly what was chosen.
  */
 
-export type Repair =
-  | { kind: 'reassign-id'; workspaceId: string; serviceId?: string }
-  | { kind: 'reset-active-workspace' }
-  | { kind: 'reset-active-service'; workspaceId: string }
-  | { kind: 'remove-orphan-partition'; folder: string };
-
-export interface IntegrityIssue {
-  code:
-    | 'DUPLICATE_WORKSPACE_ID'
-    | 'DUPLICATE_SERVICE_ID'
-    | 'DANGLING_ACTIVE_WORKSPACE'
-    | 'DANGLING_ACTIVE_SERVICE'
-    | 'ORPHAN_PARTITION'
-    | 'PARTITION_NOT_CREATED'
-    | 'AUDIT_CHAIN_BROKEN';
-  severity: 'error' | 'warning' | 'info';
-  message: string;
-  /** What can be done about it, when something can. */
-  repair?: Repair;
-}
-
-export interface IntegrityReport {
-  valid: boolean;
-  checkedAt: string;
-  workspaces: number;
-  services: number;
-  issues: IntegrityIssue[];
-}
+export type { IntegrityIssue, IntegrityReport, Repair };
 
 export interface IntegrityInput {
   store: WorkspaceStore;
@@ -45,8 +23,6 @@ export interface IntegrityInput {
   audit: Readonly<Record<string, AuditVerification>>;
   now?: Date;
 }
-
-const PARTITION_FOLDER = /^(ws|svc)-[a-z0-9-]{1,63}$/;
 
 export function validateWorkspaceIntegrity(input: IntegrityInput): IntegrityReport {
   const { store } = input;
@@ -112,7 +88,7 @@ export function validateWorkspaceIntegrity(input: IntegrityInput): IntegrityRepo
   }
   const onDisk = new Set(input.partitionFolders);
   for (const folder of input.partitionFolders) {
-    if (!PARTITION_FOLDER.test(folder) || used.has(folder)) continue;
+    if (!PARTITION_FOLDER_PATTERN.test(folder) || used.has(folder)) continue;
     issues.push({
       code: 'ORPHAN_PARTITION',
       severity: 'warning',

@@ -12,6 +12,7 @@ import type { PermissionName, ServiceProxy } from '@flowdesk/shared/security';
 import {
   DEFAULT_WORKSPACE_COLOR,
   MAX_SERVICES_PER_WORKSPACE,
+  applyImport,
   newId,
   sessionPartitionFor,
   workspaceServiceSchema,
@@ -20,6 +21,10 @@ import {
 } from '@flowdesk/shared/workspace';
 import type {
   AppSettings,
+  ConflictChoice,
+  ImportPreview,
+  ImportResult,
+  Repair,
   ServiceConfig,
   ServicePermissionGrant,
   WindowState,
@@ -28,6 +33,7 @@ import type {
   WorkspaceStore,
 } from '@flowdesk/shared/workspace';
 import type { AuditEventInput } from './audit-trail';
+import { applyRepairs } from './integrity';
 import { storeInvalidError } from './store-errors';
 
 /**
@@ -521,6 +527,59 @@ export class WorkspaceManager {
           workspaceId: workspace.id,
           action: options.replaceAll ? 'undo restore' : 'restore from backup',
           metadata: { services: workspace.services.length },
+        });
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Imports a configuration export, with the user's choice per conflicting workspace, in one
+   * change; each added or replaced workspace's trail records it.
+   */
+  importWorkspaces(
+    preview: ImportPreview,
+    choices: Readonly<Record<string, ConflictChoice>>,
+  ): Result<ImportResult> {
+    let result: ImportResult | undefined;
+    const committed = this.commit((draft) => {
+      result = applyImport(preview, draft, choices, this.makeId);
+      draft.workspaces = result.workspaces;
+      draft.activeWorkspaceId ??= draft.workspaces[0]?.id ?? null;
+    });
+    if (!committed.ok) return committed;
+    for (const [list, action] of [
+      [result!.added, 'add from an export'],
+      [result!.replaced, 'replace from an export'],
+    ] as const) {
+      for (const workspace of list) {
+        this.record({
+          type: 'workspaces_imported',
+          severity: 'medium',
+          workspaceId: workspace.workspaceId,
+          action,
+          metadata: { services: workspace.services },
+        });
+      }
+    }
+    return ok(result!);
+  }
+
+  /** Applies repairs the integrity check offered that change the store (ids, active choices). */
+  repairStore(repairs: readonly Repair[]): Result<null> {
+    const changing = repairs.filter((repair) => repair.kind !== 'remove-orphan-partition');
+    if (changing.length === 0) return ok(null);
+    const result = this.commit((draft) => {
+      Object.assign(draft, applyRepairs(draft, changing, this.makeId));
+    });
+    if (result.ok) {
+      for (const workspace of this.current.workspaces) {
+        this.record({
+          type: 'data_repaired',
+          severity: 'medium',
+          workspaceId: workspace.id,
+          action: 'repair after an integrity check',
+          metadata: { repairs: changing.map((repair) => repair.kind) },
         });
       }
     }

@@ -15,6 +15,7 @@ import type { ScreenSharePicker } from '../security/screen-share';
 import { proxySecretKey } from '../security/secret-store';
 import type { SecretStore } from '../security/secret-store';
 import type { WorkspaceBackups } from '../data/backup/workspace-backups';
+import type { WorkspaceDataManager } from '../data/workspace-data-manager';
 import type { DownloadManager } from '../views/downloads';
 import type { ViewManager } from '../views/view-manager';
 import type { IpcHandlers } from './dispatcher';
@@ -34,6 +35,19 @@ export interface IpcHandlerDependencies {
   screenShare: ScreenSharePicker;
   /** Backups (data/backup); absent where files cannot be written (the UI tests' page). */
   backups?: Pick<WorkspaceBackups, 'create' | 'list' | 'restore' | 'verify' | 'remove'>;
+  /** Export/import, integrity, cleanup (data/); absent in the UI tests' page, like backups. */
+  data?: Pick<
+    WorkspaceDataManager,
+    | 'exportConfig'
+    | 'previewImport'
+    | 'applyImport'
+    | 'checkIntegrity'
+    | 'repair'
+    | 'cleanup'
+    | 'clearBrowserSessionData'
+    | 'addBackupFile'
+    | 'saveBackupCopy'
+  >;
   /** Asks where to save a backup (a system dialog); undefined when the user cancels. */
   chooseBackupPath?: () => Promise<string | undefined>;
   /** Quits and starts the app again. */
@@ -316,6 +330,7 @@ function createUnlockedHandlers(deps: IpcHandlerDependencies): IpcHandlers {
       includeBrowserSessions,
       encryption,
       chooseLocation,
+      type,
     }) => {
       if (!deps.backups) return notYetAvailable('Backups');
       let path: string | undefined;
@@ -335,6 +350,7 @@ function createUnlockedHandlers(deps: IpcHandlerDependencies): IpcHandlers {
             ? { method: 'passphrase', passphrase: encryption.passphrase }
             : { method: 'device-key' },
         ...(path === undefined ? {} : { path }),
+        type,
       });
     },
     'backups:list': () => deps.backups?.list() ?? [],
@@ -360,6 +376,20 @@ function createUnlockedHandlers(deps: IpcHandlerDependencies): IpcHandlers {
       await deps.backups.remove(backupId);
       return null;
     },
+    'backups:add-file': () => deps.data?.addBackupFile() ?? notYetAvailable('Adding backups'),
+    'backups:save-copy': ({ backupId }) =>
+      deps.data?.saveBackupCopy(backupId) ?? notYetAvailable('Saving backups'),
+    'workspaces:export': ({ workspaceIds }) =>
+      deps.data?.exportConfig(workspaceIds) ?? notYetAvailable('Exporting workspaces'),
+    'workspaces:import-preview': () =>
+      deps.data?.previewImport() ?? notYetAvailable('Importing workspaces'),
+    'workspaces:import-apply': ({ importId, choices }) =>
+      deps.data?.applyImport(importId, choices) ?? notYetAvailable('Importing workspaces'),
+    'data:check': () => deps.data?.checkIntegrity() ?? notYetAvailable('Checking data'),
+    'data:repair': ({ repairs }) => deps.data?.repair(repairs) ?? notYetAvailable('Repairs'),
+    'data:cleanup': () => deps.data?.cleanup() ?? notYetAvailable('Cleaning up'),
+    'data:clear-sessions': ({ workspaceId, serviceId }) =>
+      deps.data?.clearBrowserSessionData(workspaceId, serviceId) ?? notYetAvailable('Signing out'),
     'app:restart': () => {
       deps.restartApp();
       return null;

@@ -1,5 +1,5 @@
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { copyFile, mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -171,6 +171,31 @@ export class WorkspaceBackups {
     return infos.sort((a, b) => b.metadata.timestamp.localeCompare(a.metadata.timestamp));
   }
 
+  /**
+   * Adds a backup file from elsewhere (another computer, a USB stick) to the backups folder. Its
+   * header is read first; everything else is checked when it is verified or restored.
+   */
+  async addFile(source: string): Promise<BackupInfo> {
+    const metadata = await readBackupMetadata(source);
+    const existing = (await this.list()).find((info) => info.backupId === metadata.id);
+    if (existing) {
+      if (existing.metadata.checksum === metadata.checksum) return existing;
+      throw backupError(
+        'BACKUP_ID_TAKEN',
+        'A different backup with the same name is already in the backups folder. Delete it first.',
+      );
+    }
+    const fileName = `flowdesk-${metadata.id}${FILE_EXTENSION}`;
+    await mkdir(this.deps.directory, { recursive: true });
+    await copyAtomically(source, join(this.deps.directory, fileName));
+    return { backupId: metadata.id, fileName, metadata };
+  }
+
+  /** Saves a copy of a backup elsewhere (written next to the target first, then renamed). */
+  async copyTo(backupId: string, target: string): Promise<void> {
+    await copyAtomically(this.pathIn(await this.list(), backupId), target);
+  }
+
   /** Deletes a backup file from the backups folder, unless an incremental backup builds on it. */
   async remove(backupId: string): Promise<void> {
     const backups = await this.list();
@@ -215,11 +240,24 @@ export class WorkspaceBackups {
         retentionPolicy: SCHEDULED_RETENTION,
         ...(incremental ? { type: 'incremental' as const, parentId: last.backupId } : {}),
       });
-      retained.push(retainedOf(created));
     }
-    const deleted = expiredBackups(retained, schedule.keep, this.now());
-    for (const backupId of deleted) await this.remove(backupId);
-    return { ...(created ? { created } : {}), deleted };
+    const deleted = await this.removeExpired(schedule.keep);
+    return { ...(created ? { created } : {}), deleted: deleted.map((gone) => gone.backupId) };
+  }
+
+  /** Deletes the backups the retention rules let go (keeping `keep` scheduled ones and chains). */
+  async removeExpired(keep: number): Promise<{ backupId: string; path: string; bytes: number }[]> {
+    const backups = await this.list();
+    const removed = [];
+    for (const backupId of expiredBackups(backups.map(retainedOf), keep, this.now())) {
+      const info = backups.find((candidate) => candidate.backupId === backupId);
+      if (!info) continue;
+      const path = join(this.deps.directory, info.fileName);
+      const bytes = (await stat(path).catch(() => undefined))?.size ?? 0;
+      await rm(path, { force: true });
+      removed.push({ backupId, path, bytes });
+    }
+    return removed;
   }
 
   /**
@@ -811,6 +849,28 @@ async function writeInside(root: string, name: string, content: Readable): Promi
   // A later link of an incremental chain replaces the file an earlier one wrote.
   await rm(target, { force: true });
   await pipeline(content, createWriteStream(target, { flags: 'wx', mode: 0o600 }));
+}
+
+async function copyAtomically(source: string, target: string): Promise<void> {
+  const temporary = `${target}.partial-${process.pid}-${Date.now().toString(36)}`;
+  try {
+    await copyFile(source, temporary);
+    // On disk before it takes the real name: a USB stick pulled out early must not hold half a file.
+    const handle = await open(temporary, 'r+');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temporary, target);
+  } catch (error) {
+    await rm(temporary, { force: true }).catch(() => undefined);
+    throw backupError(
+      'BACKUP_COPY_FAILED',
+      'The backup could not be copied there. Check the free space and that you may write to that folder.',
+      error,
+    );
+  }
 }
 
 async function copyTree(from: string, to: string): Promise<void> {
