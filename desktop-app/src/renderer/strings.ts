@@ -182,6 +182,7 @@ export const strings = {
     diagnostics: 'Diagnostics',
     audit: 'Audit log',
     backups: 'Backups',
+    data: 'Your data',
     license: 'License',
   } as const,
   downloads: {
@@ -411,6 +412,87 @@ export const strings = {
       removeConfirm: 'Delete backup',
       removeBody:
         'The file is deleted from this computer. Copies you saved elsewhere are not affected.',
+      incremental: 'Only what changed since the last backup (incremental)',
+      incrementalHint:
+        'Smaller and faster. Restoring it needs the backups it builds on, so keep them together.',
+      incrementalTag: 'incremental',
+      addFile: 'Add a backup file…',
+      added: (name: string) => `Backup added: ${name}`,
+      saveCopy: 'Save a copy…',
+      copied: (name: string) => `Copy saved: ${name}`,
+      scheduleTitle: 'Automatic backups',
+      automatic: 'Back up automatically',
+      every: 'How often',
+      intervals: (hours: number) =>
+        hours === 1
+          ? 'Every hour'
+          : hours % 24 === 0
+            ? hours === 24
+              ? 'Every day'
+              : hours === 168
+                ? 'Every week'
+                : `Every ${hours / 24} days`
+            : `Every ${hours} hours`,
+      keep: 'Automatic backups to keep',
+      scheduleSessions: 'Include sign-ins',
+      scheduleHint:
+        "Automatic backups stay in the backups folder and are protected by this computer's keyring. With sign-ins, every seventh one is a full backup and the others hold only what changed.",
+    },
+    data: {
+      title: 'Your data',
+      description:
+        'Move your workspace setup between computers, sign out of services, and check or tidy what Flow Desk keeps on disk.',
+      transferTitle: 'Export and import',
+      transferHint:
+        'An export holds workspaces and services with their settings — no sign-ins, no passwords. Use a backup to move sign-ins.',
+      exportWhat: 'Export',
+      exportActive: (name: string) => `This workspace (${name})`,
+      exportAll: (count: number) => `All workspaces (${count})`,
+      export: 'Export…',
+      exported: (count: number, file: string) =>
+        `Exported ${plural(count, 'workspace', 'workspaces')} to ${file}.`,
+      import: 'Import…',
+      importTitle: (file: string) => `Import ${file}`,
+      importHint:
+        'Workspaces that are new here are added. For one you already have, choose what to do.',
+      inFile: 'Workspaces in the file',
+      services: (count: number) => `(${plural(count, 'service', 'services')})`,
+      sameWorkspace: (existing: string) => `Already here as “${existing}”`,
+      sameName: 'A workspace with this name is already here',
+      choices: {
+        duplicate: 'Add it as another workspace',
+        replace: 'Replace the one here (its sign-ins stay)',
+        skip: 'Skip it',
+      },
+      knownAddresses: (count: number) =>
+        `${plural(count, 'service', 'services')} in the file open an address you already use.`,
+      importConfirm: 'Import',
+      importResult: (added: number, replaced: number, skipped: number) =>
+        `Imported: ${plural(added, 'workspace', 'workspaces')} added, ${replaced} replaced, ${skipped} skipped.`,
+      signOutTitle: 'Sign out',
+      signOutHint:
+        'Clears the cookies, stored data and cache of every service in the workspace. Your workspace and its services stay.',
+      signOut: (name: string) => `Sign out of every service in ${name}…`,
+      signOutConfirm: 'Sign out',
+      signOutBody:
+        'Each service will ask you to sign in again. Make a backup with sign-ins first if you may want them back.',
+      signedOut: (name: string) => `Signed out of every service in ${name}.`,
+      healthTitle: 'Check and clean up',
+      healthHint:
+        'The check compares your workspaces with the browser data on disk and the audit logs. Cleaning up removes leftovers of interrupted work, expired automatic backups and old logs.',
+      check: 'Check data',
+      cleanup: 'Clean up',
+      working: 'Working…',
+      nothingToClean: 'Nothing to clean up.',
+      cleaned: (count: number, size: string) =>
+        `Removed ${plural(count, 'item', 'items')}, ${size} freed.`,
+      allGood: (workspaces: number, services: number) =>
+        `Everything is consistent: ${plural(workspaces, 'workspace', 'workspaces')}, ${plural(services, 'service', 'services')}.`,
+      issues: 'What the check found',
+      severity: { error: 'Problem', warning: 'Warning', info: 'Note' } as const,
+      repair: 'Repair selected',
+      repaired: (count: number, size: string) =>
+        `${plural(count, 'repair', 'repairs')} done, ${size} freed.`,
     },
     license: {
       title: 'License',

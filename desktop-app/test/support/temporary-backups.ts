@@ -1,6 +1,6 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { WorkspaceBackups } from '../../src/main/data/backup/workspace-backups';
 import { WorkspaceDataManager } from '../../src/main/data/workspace-data-manager';
 import type { WorkspaceManager } from '../../src/main/data/workspace-manager';
@@ -52,6 +52,13 @@ export function temporaryBackups() {
   return {
     directory,
     paths,
+    /** A path inside the folder (for UI tests, which may not use Node modules themselves). */
+    path: (...parts: string[]) => join(directory, ...parts),
+    read: (path: string) => readFileSync(path, 'utf8'),
+    write: (path: string, content: string) => {
+      mkdirSync(dirname(path), { recursive: true });
+      writeFileSync(path, content);
+    },
     choose,
     /** The partitions each "sign out" cleared. */
     cleared,

@@ -24,6 +24,7 @@ import { optimizeStore, removeOldLogs, removeOrphanPartitions } from './cleanup'
 import type { CleanupPaths } from './cleanup';
 import { validateWorkspaceIntegrity } from './integrity';
 import type { WorkspaceManager } from './workspace-manager';
+import type { StoreNotice } from './workspace-store';
 
 /**
  * The seed's WorkspaceDataManager, for everything but the backups themselves (backup/): export
@@ -45,7 +46,10 @@ export interface DataDialogs {
 
 export interface WorkspaceDataManagerDependencies {
   workspaces: Pick<WorkspaceManager, 'store' | 'importWorkspaces' | 'repairStore'>;
-  backups: Pick<WorkspaceBackups, 'runSchedule' | 'removeExpired' | 'addFile' | 'copyTo' | 'list'>;
+  backups: Pick<
+    WorkspaceBackups,
+    'runSchedule' | 'removeExpired' | 'addFile' | 'copyTo' | 'list' | 'backupBeforeMigration'
+  >;
   audit: Pick<AuditLog, 'verify'>;
   paths: CleanupPaths & { logsDirectory: string };
   dialogs: DataDialogs;
@@ -242,6 +246,19 @@ export class WorkspaceDataManager {
     ];
     await this.deps.clearPartitions(partitions);
     return ok({ clearedPartitions: partitions.length });
+  }
+
+  /**
+   * After an update converted the workspaces file at start-up: a backup of the file as it was
+   * (kept next to it by the store). Returns the backup made, if there was a conversion.
+   */
+  async backupBeforeMigration(notices: readonly StoreNotice[]) {
+    const migrated = notices.find((notice) => notice.code === 'STORE_MIGRATED');
+    const previousFile = migrated?.details.previousFile;
+    const fromVersion = migrated?.details.fromVersion;
+    if (typeof previousFile !== 'string' || typeof fromVersion !== 'number') return undefined;
+    const text = await readFile(previousFile, 'utf8');
+    return this.deps.backups.backupBeforeMigration({ text, schemaVersion: fromVersion });
   }
 
   /** The scheduled backup, when the settings ask for one and it is due. */

@@ -302,6 +302,14 @@ describe('WorkspaceManager', () => {
       spellcheck: { languages: ['de-DE'] },
       downloads: { askWhereToSave: true },
     });
+    // One field of the backup schedule changes; the others stay.
+    value(manager.updateSettings({ backups: { intervalHours: 168 } }));
+    expect(value(manager.updateSettings({ backups: { keep: 14 } })).backups).toEqual({
+      automatic: true,
+      intervalHours: 168,
+      keep: 14,
+      includeBrowserSessions: false,
+    });
   });
 
   it('keeps a saved change when a listener throws', () => {

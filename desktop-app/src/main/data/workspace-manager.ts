@@ -491,10 +491,12 @@ export class WorkspaceManager {
 
   updateSettings(patch: IpcRequest<'settings:update'>): Result<AppSettings> {
     const result = this.commit((draft) => {
-      const { spellcheck, downloads, ...rest } = patch;
+      // Nested groups are merged: a patch names only the fields it changes.
+      const { spellcheck, downloads, backups, ...rest } = patch;
       Object.assign(draft.settings, rest);
       if (spellcheck) Object.assign(draft.settings.spellcheck, spellcheck);
       if (downloads) Object.assign(draft.settings.downloads, downloads);
+      if (backups) Object.assign(draft.settings.backups, backups);
     });
     return result.ok ? ok(this.current.settings) : result;
   }

@@ -156,12 +156,11 @@ export class WorkspaceStoreRepository {
     const parsed = parseWorkspaceStore(document);
     if (parsed.ok) {
       const migrated = parsed.value.applied.length > 0;
+      const previousFile = join(this.directory, `${FILE}.before-v${WORKSPACE_STORE_VERSION}.json`);
       if (migrated) {
-        // Keep the file as it was before the conversion, so an older version can still open it.
-        writeFileAtomic(
-          join(this.directory, `${FILE}.before-v${WORKSPACE_STORE_VERSION}.json`),
-          main.text,
-        );
+        // Keep the file as it was before the conversion, so an older version can still open it
+        // (and the start-up backup can be made of it once the app is ready).
+        writeFileAtomic(previousFile, main.text);
       }
       const notices: StoreNotice[] = migrated
         ? [
@@ -169,7 +168,11 @@ export class WorkspaceStoreRepository {
               code: 'STORE_MIGRATED',
               level: 'info',
               message: 'Your workspaces were converted to the format of this version of Flow Desk.',
-              details: { fromVersion: parsed.value.fromVersion, steps: parsed.value.applied },
+              details: {
+                fromVersion: parsed.value.fromVersion,
+                steps: parsed.value.applied,
+                previousFile,
+              },
             },
           ]
         : [];

@@ -30,6 +30,7 @@ import { readTextFile, writeFileAtomic } from '../data/atomic-file';
 import { AuditTrail } from '../data/audit-trail';
 import { applyPendingSessions } from '../data/backup/pending-sessions';
 import { WorkspaceBackups } from '../data/backup/workspace-backups';
+import { WorkspaceDataManager } from '../data/workspace-data-manager';
 import { auditEventsForStoreNotices } from '../data/store-audit';
 import { WorkspaceManager } from '../data/workspace-manager';
 import { WorkspaceStoreRepository } from '../data/workspace-store';
@@ -635,6 +636,22 @@ function start(): void {
   powerMonitor.on('lock-screen', () => lock.lock());
   powerMonitor.on('suspend', () => lock.lock());
 
+  /** Puts to sleep every service page using one of these partitions (before its files are read or cleared). */
+  const hibernatePartitions = (partitions: string[]) => {
+    const wanted = new Set(partitions);
+    for (const workspace of workspaces.store.workspaces) {
+      for (const service of workspace.services) {
+        const partition = sessionPartitionFor({
+          workspaceId: workspace.id,
+          serviceId: service.id,
+          isolation: service.isolation,
+          persistSession: service.persistSession,
+        });
+        if (wanted.has(partition)) viewManager.hibernate(service.id, 'user');
+      }
+    }
+  };
+
   // Backups (data/backup): sessions through Electron's API, device keys in the secret store.
   const backups = new WorkspaceBackups({
     directory: join(dataDirectory, 'backups'),
@@ -646,25 +663,89 @@ function start(): void {
     },
     sessions: electronSessionArchive({
       pendingRoot: join(dataDirectory, 'pending-sessions'),
-      hibernatePartitions: (partitions) => {
-        const wanted = new Set(partitions);
-        for (const workspace of workspaces.store.workspaces) {
-          for (const service of workspace.services) {
-            const partition = sessionPartitionFor({
-              workspaceId: workspace.id,
-              serviceId: service.id,
-              isolation: service.isolation,
-              persistSession: service.persistSession,
-            });
-            if (wanted.has(partition)) viewManager.hibernate(service.id, 'user');
-          }
-        }
-      },
+      hibernatePartitions,
     }),
     deviceKeys: deviceKeysIn(secrets, () => newId()),
     onProgress: (operationId, phase, fraction) =>
       send('backup:progress', { operationId, phase, fraction: Math.min(1, Math.max(0, fraction)) }),
   });
+
+  // Export/import, integrity, cleanup and the backup schedule (data/workspace-data-manager).
+  const fileDialog = async (
+    kind: 'save' | 'open',
+    options: { title: string; defaultPath?: string; name: string; extensions: string[] },
+  ) => {
+    const filters = [{ name: options.name, extensions: options.extensions }];
+    if (kind === 'save') {
+      const chosen = await dialog.showSaveDialog(window, {
+        title: options.title,
+        ...(options.defaultPath ? { defaultPath: options.defaultPath } : {}),
+        filters,
+      });
+      return chosen.canceled ? undefined : chosen.filePath;
+    }
+    const chosen = await dialog.showOpenDialog(window, {
+      title: options.title,
+      properties: ['openFile'],
+      filters,
+    });
+    return chosen.canceled ? undefined : chosen.filePaths[0];
+  };
+  const data = new WorkspaceDataManager({
+    workspaces,
+    backups,
+    audit,
+    paths: {
+      dataDirectory,
+      backupsDirectory: join(dataDirectory, 'backups'),
+      partitionsDirectory: join(app.getPath('userData'), 'Partitions'),
+      logsDirectory: app.getPath('logs'),
+    },
+    appVersion: app.getVersion(),
+    clearPartitions: async (partitions) => {
+      hibernatePartitions(partitions);
+      await clearPartitions(partitions);
+    },
+    dialogs: {
+      chooseExportPath: (suggested) =>
+        fileDialog('save', {
+          title: 'Export workspaces',
+          defaultPath: join(app.getPath('documents'), suggested),
+          name: 'Flow Desk workspaces',
+          extensions: ['json'],
+        }),
+      chooseImportFile: () =>
+        fileDialog('open', {
+          title: 'Import workspaces',
+          name: 'Flow Desk workspaces',
+          extensions: ['json'],
+        }),
+      chooseBackupFile: () =>
+        fileDialog('open', {
+          title: 'Add a backup file',
+          name: 'Flow Desk backup',
+          extensions: ['fdbackup'],
+        }),
+      chooseBackupCopyPath: (suggested) =>
+        fileDialog('save', {
+          title: 'Save a copy of the backup',
+          defaultPath: join(app.getPath('documents'), suggested),
+          name: 'Flow Desk backup',
+          extensions: ['fdbackup'],
+        }),
+    },
+  });
+  // After an update converted the workspaces file: a backup of it as it was, then the schedule.
+  void data
+    .backupBeforeMigration(loaded.notices)
+    .catch((error: unknown) => log.error('Backup before the migration failed', { error }));
+  const runBackupSchedule = () =>
+    void data
+      .runScheduledBackup()
+      .catch((error: unknown) => log.warn('Scheduled backup failed', { error }));
+  // A few minutes after start (not competing with the first pages), then hourly checks.
+  const firstScheduledBackup = setTimeout(runBackupSchedule, 3 * 60_000);
+  const backupSchedule = setInterval(runBackupSchedule, 60 * 60_000);
 
   const dispatch = createIpcDispatcher({
     handlers: createIpcHandlers({
@@ -677,6 +758,7 @@ function start(): void {
       secrets,
       screenShare,
       backups,
+      data,
       chooseBackupPath: async () => {
         const chosen = await dialog.showSaveDialog({
           title: 'Save a Flow Desk backup',
@@ -827,6 +909,8 @@ function start(): void {
     clearInterval(housekeeping);
     clearInterval(retention);
     clearInterval(activity);
+    clearTimeout(firstScheduledBackup);
+    clearInterval(backupSchedule);
     lock.dispose();
     prompts.denyAll();
     screenShare.refuseAll();

@@ -34,11 +34,28 @@ function open() {
   const backups = temporaryBackups();
   folders.push(backups);
   function Live() {
-    const { store } = useFlowDesk();
-    return store ? <BackupsPage store={store} /> : null;
+    const { store, actionError, notices } = useFlowDesk();
+    if (!store) return null;
+    return (
+      <>
+        {/* Where the app shell shows an action's error and its notices. */}
+        {actionError ? <p role="alert">{actionError}</p> : null}
+        {notices.map((notice) => (
+          <p key={notice.id}>{notice.message}</p>
+        ))}
+        <BackupsPage store={store} />
+      </>
+    );
   }
   // The real backups module, over the stand-in's workspaces and a temporary folder.
-  return renderWithBackend(<Live />, { initial, backupsFor: backups.backupsFor });
+  return {
+    folder: backups,
+    ...renderWithBackend(<Live />, {
+      initial,
+      backupsFor: backups.backupsFor,
+      dataFor: backups.dataFor,
+    }),
+  };
 }
 
 const PASSPHRASE = 'blue kettle winter 42!';
@@ -60,7 +77,7 @@ describe('BackupsPage', () => {
     await user.click(within(row).getByRole('button', { name: 'Check' }));
     await user.type(within(row).getByLabelText('Passphrase of this backup'), PASSPHRASE);
     await user.click(within(row).getAllByRole('button', { name: 'Check' })[0]!);
-    expect(await within(row).findByText(/Intact: every byte checked \(1 file\)/)).toBeTruthy();
+    expect(await within(row).findByText(/Intact: every byte checked \(2 files\)/)).toBeTruthy();
 
     await user.click(within(row).getByRole('button', { name: 'Restore…' }));
     const dialog = await screen.findByRole('alertdialog', { name: 'Restore a backup' });
@@ -121,6 +138,64 @@ describe('BackupsPage', () => {
     const confirm = await screen.findByRole('alertdialog', { name: 'Delete this backup?' });
     await user.click(within(confirm).getByRole('button', { name: 'Delete backup' }));
     expect(await screen.findByText(/No backups yet/)).toBeTruthy();
+  });
+});
+
+describe('BackupsPage: incremental backups, copies and the schedule', () => {
+  it('builds an incremental backup on the last one, saves a copy and adds it back', async () => {
+    const user = userEvent.setup();
+    const { folder } = open();
+    const incremental = await screen.findByRole('checkbox', { name: /Only what changed/ });
+    // Nothing to build on yet.
+    expect(incremental).toHaveProperty('disabled', true);
+    await user.click(screen.getByRole('checkbox', { name: /Include sign-ins/ }));
+    await user.type(screen.getByLabelText('Passphrase'), PASSPHRASE);
+    await user.type(screen.getByLabelText('Passphrase again'), PASSPHRASE);
+    await user.click(screen.getByRole('button', { name: 'Back up now' }));
+    const list = await screen.findByRole('list', { name: 'Backups on this computer' });
+    await waitFor(() => expect(incremental).toHaveProperty('disabled', false));
+    await user.click(incremental);
+    await user.type(screen.getByLabelText('Passphrase'), PASSPHRASE);
+    await user.type(screen.getByLabelText('Passphrase again'), PASSPHRASE);
+    await user.click(screen.getByRole('button', { name: 'Back up now' }));
+    await waitFor(() => expect(within(list).getAllByRole('listitem')).toHaveLength(2));
+    const newest = within(list).getAllByRole('listitem')[0]!;
+    expect(newest.textContent).toContain('incremental');
+
+    // The full backup under it cannot be deleted while the incremental one needs it.
+    const full = within(list).getAllByRole('listitem')[1]!;
+    await user.click(within(full).getByRole('button', { name: 'Delete' }));
+    await user.click(
+      within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Delete backup' }),
+    );
+    expect((await screen.findByRole('alert')).textContent).toMatch(/builds on this one/);
+
+    await user.click(within(newest).getByRole('button', { name: 'Save a copy…' }));
+    expect(await screen.findByText(/Copy saved: copy of flowdesk-/)).toBeTruthy();
+    folder.choose.backupFile = () => undefined;
+    await user.click(screen.getByRole('button', { name: 'Add a backup file…' }));
+    expect((await screen.findByRole('alert')).textContent).toMatch(/No file was chosen/);
+  });
+
+  it('changes the automatic backup schedule', async () => {
+    const user = userEvent.setup();
+    const { backend } = open();
+    const every = await screen.findByLabelText('How often');
+    expect((every as HTMLSelectElement).value).toBe('24');
+    await user.selectOptions(every, 'Every week');
+    await user.selectOptions(screen.getByLabelText('Automatic backups to keep'), '14');
+    await user.click(screen.getByRole('switch', { name: 'Include sign-ins' }));
+    await waitFor(() =>
+      expect(backend.workspaces.store.settings.backups).toEqual({
+        automatic: true,
+        intervalHours: 168,
+        keep: 14,
+        includeBrowserSessions: true,
+      }),
+    );
+    await user.click(screen.getByRole('switch', { name: 'Back up automatically' }));
+    await waitFor(() => expect(backend.workspaces.store.settings.backups.automatic).toBe(false));
+    expect(screen.getByLabelText('How often')).toHaveProperty('disabled', true);
   });
 });
 

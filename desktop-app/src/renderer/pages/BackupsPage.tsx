@@ -1,9 +1,11 @@
 import { useCallback, useEffect, useId, useState } from 'react';
 import type { BackupInfo, IpcEvent } from '@flowdesk/shared/ipc';
+import { appSettingsSchema } from '@flowdesk/shared/workspace';
 import type { WorkspaceStore } from '@flowdesk/shared/workspace';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { Dialog } from '../components/Dialog';
 import { Field } from '../components/Field';
+import { Toggle } from '../components/Toggle';
 import { useFlowDesk } from '../state/use-flowdesk';
 import { formatBytes, strings } from '../strings';
 
@@ -24,7 +26,7 @@ export function passphraseStrength(passphrase: string): 0 | 1 | 2 {
 
 /** Settings → Backups: make a backup, and list, check, restore or delete the ones here. */
 export function BackupsPage({ store }: { store: WorkspaceStore }) {
-  const { call } = useFlowDesk();
+  const { call, inform } = useFlowDesk();
   const words = strings.pages.backups;
   const [backups, setBackups] = useState<BackupInfo[] | undefined>();
   const [restoring, setRestoring] = useState<BackupInfo | undefined>();
@@ -40,7 +42,8 @@ export function BackupsPage({ store }: { store: WorkspaceStore }) {
     <>
       <h2>{words.title}</h2>
       <p className="hint">{words.description}</p>
-      <MakeBackup onMade={refresh} />
+      <MakeBackup onMade={refresh} canBuildOn={(backups ?? []).length > 0} />
+      <BackupSchedule store={store} />
       {restartNeeded ? (
         <div role="status" className="notice info">
           {words.restartNeeded}
@@ -50,6 +53,20 @@ export function BackupsPage({ store }: { store: WorkspaceStore }) {
         </div>
       ) : null}
       <h3>{words.listLabel}</h3>
+      <div className="actions start">
+        <button
+          type="button"
+          onClick={() =>
+            void call('backups:add-file', undefined).then((added) => {
+              if (!added) return;
+              inform(words.added(added.fileName));
+              refresh();
+            })
+          }
+        >
+          {words.addFile}
+        </button>
+      </div>
       {backups && backups.length === 0 ? <p className="empty">{words.empty}</p> : null}
       {backups && backups.length > 0 ? (
         <ul className="backup-list" aria-label={words.listLabel}>
@@ -93,11 +110,12 @@ export function BackupsPage({ store }: { store: WorkspaceStore }) {
   );
 }
 
-function MakeBackup({ onMade }: { onMade: () => void }) {
+function MakeBackup({ onMade, canBuildOn }: { onMade: () => void; canBuildOn: boolean }) {
   const { call, inform } = useFlowDesk();
   const words = strings.pages.backups;
   const id = useId();
   const [includeSessions, setIncludeSessions] = useState(true);
+  const [incremental, setIncremental] = useState(false);
   const [method, setMethod] = useState<'passphrase' | 'device-key'>('passphrase');
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
@@ -132,6 +150,7 @@ function MakeBackup({ onMade }: { onMade: () => void }) {
           includeBrowserSessions: includeSessions,
           encryption: method === 'passphrase' ? { method, passphrase } : { method },
           chooseLocation: false,
+          type: incremental && canBuildOn ? 'incremental' : 'full',
         }).then((made) => {
           setRunning(false);
           if (!made) return;
@@ -152,6 +171,19 @@ function MakeBackup({ onMade }: { onMade: () => void }) {
         />
         {words.includeSessions}
       </label>
+      <label className="toggle">
+        <input
+          type="checkbox"
+          checked={incremental && canBuildOn}
+          disabled={!canBuildOn}
+          aria-describedby={`${id}-incremental-hint`}
+          onChange={(event) => setIncremental(event.target.checked)}
+        />
+        {words.incremental}
+      </label>
+      <p id={`${id}-incremental-hint`} className="hint">
+        {words.incrementalHint}
+      </p>
       <fieldset className="choices">
         <legend>{words.protection}</legend>
         <label>
@@ -240,7 +272,7 @@ function BackupRow({
   onRestore: () => void;
   onDelete: () => void;
 }) {
-  const { call } = useFlowDesk();
+  const { call, inform } = useFlowDesk();
   const words = strings.pages.backups;
   const id = useId();
   const { metadata } = backup;
@@ -259,6 +291,7 @@ function BackupRow({
       }
     });
   const tags = [
+    metadata.type === 'incremental' ? words.incrementalTag : undefined,
     metadata.includesBrowserSessions ? words.withSessions : undefined,
     metadata.retentionPolicy === 'safety-snapshot' ? words.snapshot : undefined,
     metadata.retentionPolicy === 'scheduled' ? words.scheduled : undefined,
@@ -307,11 +340,82 @@ function BackupRow({
         <button type="button" onClick={onRestore}>
           {words.restore}
         </button>
+        <button
+          type="button"
+          onClick={() =>
+            void call('backups:save-copy', { backupId: backup.backupId }).then((saved) => {
+              if (saved) inform(words.copied(saved.fileName));
+            })
+          }
+        >
+          {words.saveCopy}
+        </button>
         <button type="button" className="danger" onClick={onDelete}>
           {words.remove}
         </button>
       </div>
     </li>
+  );
+}
+
+/** Settings → Backups → automatic backups: how often, how many to keep, with sign-ins or not. */
+function BackupSchedule({ store }: { store: WorkspaceStore }) {
+  const { call } = useFlowDesk();
+  const words = strings.pages.backups;
+  const id = useId();
+  const schedule = appSettingsSchema.parse(store.settings).backups;
+  const update = (patch: Partial<typeof schedule>) =>
+    void call('settings:update', { backups: patch });
+  return (
+    <section className="backup-schedule" aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{words.scheduleTitle}</h3>
+      <Toggle
+        label={words.automatic}
+        checked={schedule.automatic}
+        onChange={(automatic) => update({ automatic })}
+      />
+      <div className="field">
+        <label htmlFor={`${id}-interval`}>{words.every}</label>
+        <select
+          id={`${id}-interval`}
+          value={schedule.intervalHours}
+          disabled={!schedule.automatic}
+          onChange={(event) => update({ intervalHours: Number(event.target.value) })}
+        >
+          {[...new Set([1, 6, 12, 24, 168, schedule.intervalHours])]
+            .sort((a, b) => a - b)
+            .map((hours) => (
+              <option key={hours} value={hours}>
+                {words.intervals(hours)}
+              </option>
+            ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor={`${id}-keep`}>{words.keep}</label>
+        <select
+          id={`${id}-keep`}
+          value={schedule.keep}
+          disabled={!schedule.automatic}
+          onChange={(event) => update({ keep: Number(event.target.value) })}
+        >
+          {[...new Set([3, 7, 14, 30, schedule.keep])]
+            .sort((a, b) => a - b)
+            .map((count) => (
+              <option key={count} value={count}>
+                {count}
+              </option>
+            ))}
+        </select>
+      </div>
+      <Toggle
+        label={words.scheduleSessions}
+        checked={schedule.includeBrowserSessions}
+        disabled={!schedule.automatic}
+        onChange={(includeBrowserSessions) => update({ includeBrowserSessions })}
+      />
+      <p className="hint">{words.scheduleHint}</p>
+    </section>
   );
 }
 

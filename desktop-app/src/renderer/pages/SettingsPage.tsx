@@ -11,6 +11,7 @@ import { Field } from '../components/Field';
 import { Toggle } from '../components/Toggle';
 import { AppLockSettings } from './AppLockSettings';
 import { BackupsPage } from './BackupsPage';
+import { DataPage } from './DataPage';
 import { strings } from '../strings';
 import { useFlowDesk } from '../state/use-flowdesk';
 import { useCoversContent } from '../state/overlay';
@@ -23,6 +24,7 @@ export const SETTINGS_SECTIONS = [
   'diagnostics',
   'audit',
   'backups',
+  'data',
   'license',
 ] as const;
 export type SettingsSection = (typeof SETTINGS_SECTIONS)[number];
@@ -70,6 +72,7 @@ export function SettingsPage({
         {section === 'diagnostics' ? <DiagnosticsPage /> : null}
         {section === 'audit' ? <AuditPage workspace={workspace} /> : null}
         {section === 'backups' ? <BackupsPage store={store} /> : null}
+        {section === 'data' ? <DataPage store={store} /> : null}
         {section === 'license' ? <LicensePage /> : null}
       </section>
     </div>

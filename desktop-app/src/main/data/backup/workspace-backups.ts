@@ -84,6 +84,11 @@ export interface CreateBackupRequest {
    */
   type?: 'full' | 'incremental';
   parentId?: string;
+  /**
+   * The workspaces file as it was before a migration (its text and schema version), backed up
+   * instead of the current store: the automatic backup made after an update.
+   */
+  storeDocument?: { text: string; schemaVersion: number };
 }
 
 export interface RestoreBackupRequest {
@@ -211,6 +216,25 @@ export class WorkspaceBackups {
   }
 
   /**
+   * The automatic backup after an update converted the workspaces file (the seed's
+   * migrateWorkspaceData): the file as it was, restorable like any backup (a restore converts it
+   * again). Kept as a safety snapshot.
+   */
+  async backupBeforeMigration(previous: { text: string; schemaVersion: number }) {
+    return this.create({
+      includeBrowserSessions: false,
+      protection: this.automaticProtection(),
+      retentionPolicy: SAFETY_RETENTION,
+      storeDocument: previous,
+    });
+  }
+
+  /** Automatic backups use this computer's keyring when it can keep a key. */
+  private automaticProtection(): BackupProtection {
+    return this.deps.deviceKeys ? { method: 'device-key' } : { method: 'none' };
+  }
+
+  /**
    * The scheduled backup: made when one is due (device key when the keyring can keep one), then
    * the backups the retention rules let go are deleted. Returns what was made, if anything.
    */
@@ -236,7 +260,7 @@ export class WorkspaceBackups {
         backupChainLength(retained, last.backupId) < SCHEDULED_CHAIN_LENGTH;
       created = await this.create({
         includeBrowserSessions: schedule.includeBrowserSessions,
-        protection: this.deps.deviceKeys ? { method: 'device-key' } : { method: 'none' },
+        protection: this.automaticProtection(),
         retentionPolicy: SCHEDULED_RETENTION,
         ...(incremental ? { type: 'incremental' as const, parentId: last.backupId } : {}),
       });
@@ -271,7 +295,7 @@ export class WorkspaceBackups {
     for (const link of chain) {
       result = await readBackup({ path: join(this.deps.directory, link.fileName), ...keys });
     }
-    return result!;
+    return result;
   }
 
   async restore(
@@ -311,7 +335,7 @@ export class WorkspaceBackups {
       const snapshot = await this.write(
         {
           includeBrowserSessions: plan.partitions.length > 0,
-          protection: this.deps.deviceKeys ? { method: 'device-key' } : { method: 'none' },
+          protection: this.automaticProtection(),
           retentionPolicy: SAFETY_RETENTION,
         },
         operationId,
@@ -403,7 +427,7 @@ export class WorkspaceBackups {
 
     const id = `${this.now().toISOString().slice(0, 10)}-${operationId}`.toLowerCase();
     const document: WorkspaceStore = { ...store, workspaces };
-    const storeJson = Buffer.from(JSON.stringify(document), 'utf8');
+    const storeJson = Buffer.from(request.storeDocument?.text ?? JSON.stringify(document), 'utf8');
     const entries = async function* (): AsyncGenerator<BackupEntrySource> {
       yield { name: STORE_ENTRY, size: storeJson.length, open: () => storeJson };
       yield { name: MANIFEST_ENTRY, size: manifestJson.length, open: () => manifestJson };
@@ -435,7 +459,7 @@ export class WorkspaceBackups {
       workspaceCount: workspaces.length,
       serviceCount: workspaces.reduce((sum, w) => sum + w.services.length, 0),
       includesBrowserSessions: partitions.length > 0,
-      storeSchemaVersion: WORKSPACE_STORE_VERSION,
+      storeSchemaVersion: request.storeDocument?.schemaVersion ?? WORKSPACE_STORE_VERSION,
     };
     const path = request.path ?? join(this.deps.directory, `flowdesk-${id}${FILE_EXTENSION}`);
     await mkdir(dirname(path), { recursive: true });
