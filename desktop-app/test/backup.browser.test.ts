@@ -39,13 +39,14 @@ beforeAll(async () => {
         'Content-Type': 'text/html',
         'Set-Cookie': `sid=${sid}; HttpOnly; Path=/; Max-Age=86400; SameSite=Lax`,
       });
-      response.end('<script>localStorage.setItem("token", "t-123")</script><p>welcome</p>');
+      const token = (url.searchParams.get('token') ?? 't-123').replace(/[^a-z0-9-]/g, '');
+      response.end(`<script>localStorage.setItem("token", "${token}")</script><p>welcome</p>`);
       return;
     }
     const signedIn = cookie !== undefined && sessions.has(cookie);
     response.writeHead(200, { 'Content-Type': 'text/html', 'Cache-Control': 'no-store' });
     response.end(
-      `<p id="server">${signedIn ? 'signed in' : 'signed out'}</p><p id="token"></p>` +
+      `<p id="server">${signedIn ? `signed in as ${cookie}` : 'signed out'}</p><p id="token"></p>` +
         '<script>document.getElementById("token").textContent = localStorage.getItem("token") || "no token"</script>',
     );
   });
@@ -138,7 +139,10 @@ describe('backup and restore of a signed-in service, in Chromium', () => {
     const login = await contextA.newPage();
     await login.goto(`${site.origin}/login`);
     await login.close();
-    expect(await whatTheSiteSees(contextA)).toEqual({ server: 'signed in', token: 't-123' });
+    expect(await whatTheSiteSees(contextA)).toEqual({
+      server: 'signed in as session-1',
+      token: 't-123',
+    });
 
     let cookiesA: BackedUpCookie[] = [];
     const archiveA: SessionArchive = {
@@ -205,14 +209,110 @@ describe('backup and restore of a signed-in service, in Chromium', () => {
     expect(restored.restartNeeded).toBe(true);
     expect(workspacesB.store.workspaces.map((workspace) => workspace.name)).toEqual(['Work']);
     // The sign-in cookie is back at once.
-    expect((await whatTheSiteSees(before)).server).toBe('signed in');
+    expect((await whatTheSiteSees(before)).server).toBe('signed in as session-1');
 
     // Start again: the staged Local Storage goes in place before the browser opens the profile.
     await before.close();
     expect(await applyPendingSessions(pending, () => join(profileB, 'Default'))).toEqual(['ws-w1']);
     const after = await launch(profileB);
     try {
-      expect(await whatTheSiteSees(after)).toEqual({ server: 'signed in', token: 't-123' });
+      expect(await whatTheSiteSees(after)).toEqual({
+        server: 'signed in as session-1',
+        token: 't-123',
+      });
+    } finally {
+      await after.close();
+    }
+  });
+
+  it('restores a full backup plus an incremental one to the later sign-in', async () => {
+    const profileA = temporary('profile-a');
+    let contextA = await launch(profileA);
+    const signIn = async (query: string) => {
+      const page = await contextA.newPage();
+      await page.goto(`${site.origin}/login${query}`);
+      await page.close();
+    };
+    await signIn('?token=first');
+    let cookiesA: BackedUpCookie[] = [];
+    const backupsA = new WorkspaceBackups({
+      directory: join(profileA, 'backups'),
+      appVersion: '0.1.0',
+      store: () => storeFor(site.origin),
+      restoreWorkspaces: () => undefined,
+      sessions: {
+        partitionDirectory: () => join(profileA, 'Default'),
+        pendingDirectory: () => join(profileA, 'unused'),
+        quiesce: async () => {
+          cookiesA = (await contextA.cookies()).map(fromPlaywright);
+          await contextA.close();
+        },
+        readCookies: () => Promise.resolve(cookiesA),
+        writeCookies: () => Promise.resolve(),
+        clearCookies: () => Promise.resolve(),
+      },
+    });
+    const protection = { method: 'passphrase', passphrase: PASSPHRASE } as const;
+    const full = await backupsA.create({ includeBrowserSessions: true, protection });
+
+    // A day later: signed in again (a new session and a new token), then an incremental backup.
+    contextA = await launch(profileA);
+    const firstSession = (await whatTheSiteSees(contextA)).server;
+    await signIn('?token=second');
+    const later = await whatTheSiteSees(contextA);
+    expect(later).toEqual({ server: expect.not.stringMatching(firstSession!), token: 'second' });
+    const incremental = await backupsA.create({
+      type: 'incremental',
+      includeBrowserSessions: true,
+      protection,
+    });
+    expect(incremental.metadata).toMatchObject({ type: 'incremental', parentId: full.backupId });
+    expect(incremental.metadata.size).toBeLessThan(full.metadata.size);
+
+    // The new computer: both files, a restore of the newest, a restart.
+    const profileB = temporary('profile-b');
+    const browserB = await launch(profileB);
+    mkdirSync(join(profileB, 'backups'));
+    for (const made of [full, incremental]) {
+      copyFileSync(
+        join(profileA, 'backups', made.fileName),
+        join(profileB, 'backups', made.fileName),
+      );
+    }
+    const workspacesB = new WorkspaceManager(workspaceStoreSchema.parse({ schemaVersion: 1 }), {
+      repository: { save: () => ok(undefined) },
+    });
+    const pending = join(profileB, 'pending-sessions');
+    const backupsB = new WorkspaceBackups({
+      directory: join(profileB, 'backups'),
+      appVersion: '0.1.0',
+      store: () => workspacesB.store,
+      restoreWorkspaces: (restored, options) => {
+        const result = workspacesB.restoreWorkspaces(restored, options);
+        if (!result.ok) throw result.error;
+      },
+      sessions: {
+        partitionDirectory: () => join(profileB, 'Default'),
+        pendingDirectory: (partition) => join(pending, partition.replace(/^persist:/, '')),
+        quiesce: () => Promise.resolve(),
+        readCookies: async () => (await browserB.cookies()).map(fromPlaywright),
+        writeCookies: (_partition, cookies) => browserB.addCookies(cookies.map(toPlaywright)),
+        clearCookies: () => browserB.clearCookies(),
+      },
+    });
+    await backupsB.restore({
+      backupId: incremental.backupId,
+      passphrase: PASSPHRASE,
+      mode: 'replace',
+    });
+    // Identical documents and cookies.
+    expect(workspacesB.store.workspaces).toEqual(storeFor(site.origin).workspaces);
+    expect((await browserB.cookies()).map(fromPlaywright)).toEqual(cookiesA);
+    await browserB.close();
+    expect(await applyPendingSessions(pending, () => join(profileB, 'Default'))).toEqual(['ws-w1']);
+    const after = await launch(profileB);
+    try {
+      expect(await whatTheSiteSees(after)).toEqual(later);
     } finally {
       await after.close();
     }
