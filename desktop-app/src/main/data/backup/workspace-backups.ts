@@ -291,11 +291,12 @@ export class WorkspaceBackups {
   async verify(backupId: string, passphrase?: string) {
     const chain = await this.chainOf(backupId);
     const keys = this.keySource(passphrase);
-    let result;
-    for (const link of chain) {
-      result = await readBackup({ path: join(this.deps.directory, link.fileName), ...keys });
-    }
-    return result;
+    const read = (link: BackupInfo) =>
+      readBackup({ path: join(this.deps.directory, link.fileName), ...keys });
+    // chainOf ends with the backup itself.
+    const target = chain.pop()!;
+    for (const link of chain) await read(link);
+    return read(target);
   }
 
   async restore(
