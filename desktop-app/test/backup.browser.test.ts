@@ -131,6 +131,32 @@ function storeFor(origin: string): WorkspaceStore {
   });
 }
 
+/** The computer a backup is restored on: no workspaces yet, and a browser profile of its own. */
+function newComputer(profile: string, browser: BrowserContext) {
+  const workspaces = new WorkspaceManager(workspaceStoreSchema.parse({ schemaVersion: 1 }), {
+    repository: { save: () => ok(undefined) },
+  });
+  const pending = join(profile, 'pending-sessions');
+  const backups = new WorkspaceBackups({
+    directory: join(profile, 'backups'),
+    appVersion: '0.1.0',
+    store: () => workspaces.store,
+    restoreWorkspaces: (restored, options) => {
+      const result = workspaces.restoreWorkspaces(restored, options);
+      if (!result.ok) throw result.error;
+    },
+    sessions: {
+      partitionDirectory: () => join(profile, 'Default'),
+      pendingDirectory: (partition) => join(pending, partition.replace(/^persist:/, '')),
+      quiesce: () => Promise.resolve(),
+      readCookies: async () => (await browser.cookies()).map(fromPlaywright),
+      writeCookies: (_partition, cookies) => browser.addCookies(cookies.map(toPlaywright)),
+      clearCookies: () => browser.clearCookies(),
+    },
+  });
+  return { workspaces, backups, pending };
+}
+
 describe('backup and restore of a signed-in service, in Chromium', () => {
   it('is still signed in on a new profile after restoring, and not without it', async () => {
     // The first computer: sign in.
@@ -180,27 +206,7 @@ describe('backup and restore of a signed-in service, in Chromium', () => {
       join(profileA, 'backups', made.fileName),
       join(profileB, 'backups', made.fileName),
     );
-    const workspacesB = new WorkspaceManager(workspaceStoreSchema.parse({ schemaVersion: 1 }), {
-      repository: { save: () => ok(undefined) },
-    });
-    const pending = join(profileB, 'pending-sessions');
-    const backupsB = new WorkspaceBackups({
-      directory: join(profileB, 'backups'),
-      appVersion: '0.1.0',
-      store: () => workspacesB.store,
-      restoreWorkspaces: (restored, options) => {
-        const result = workspacesB.restoreWorkspaces(restored, options);
-        if (!result.ok) throw result.error;
-      },
-      sessions: {
-        partitionDirectory: () => join(profileB, 'Default'),
-        pendingDirectory: (partition) => join(pending, partition.replace(/^persist:/, '')),
-        quiesce: () => Promise.resolve(),
-        readCookies: async () => (await before.cookies()).map(fromPlaywright),
-        writeCookies: (_partition, cookies) => before.addCookies(cookies.map(toPlaywright)),
-        clearCookies: () => before.clearCookies(),
-      },
-    });
+    const { workspaces: workspacesB, backups: backupsB, pending } = newComputer(profileB, before);
     const restored = await backupsB.restore({
       backupId: made.backupId,
       passphrase: PASSPHRASE,
@@ -281,27 +287,7 @@ describe('backup and restore of a signed-in service, in Chromium', () => {
         join(profileB, 'backups', made.fileName),
       );
     }
-    const workspacesB = new WorkspaceManager(workspaceStoreSchema.parse({ schemaVersion: 1 }), {
-      repository: { save: () => ok(undefined) },
-    });
-    const pending = join(profileB, 'pending-sessions');
-    const backupsB = new WorkspaceBackups({
-      directory: join(profileB, 'backups'),
-      appVersion: '0.1.0',
-      store: () => workspacesB.store,
-      restoreWorkspaces: (restored, options) => {
-        const result = workspacesB.restoreWorkspaces(restored, options);
-        if (!result.ok) throw result.error;
-      },
-      sessions: {
-        partitionDirectory: () => join(profileB, 'Default'),
-        pendingDirectory: (partition) => join(pending, partition.replace(/^persist:/, '')),
-        quiesce: () => Promise.resolve(),
-        readCookies: async () => (await browserB.cookies()).map(fromPlaywright),
-        writeCookies: (_partition, cookies) => browserB.addCookies(cookies.map(toPlaywright)),
-        clearCookies: () => browserB.clearCookies(),
-      },
-    });
+    const { workspaces: workspacesB, backups: backupsB, pending } = newComputer(profileB, browserB);
     await backupsB.restore({
       backupId: incremental.backupId,
       passphrase: PASSPHRASE,

@@ -1,8 +1,10 @@
 import { configure, render } from '@testing-library/react';
 import type { ReactElement, ReactNode } from 'react';
+import type { WorkspaceStore } from '@flowdesk/shared/workspace';
 import { createInPageBackend } from '../../test/support/in-page-backend';
 import type { InPageBackendOptions } from '../../test/support/in-page-backend';
-import { FlowDeskContext, useFlowDeskState } from './state/use-flowdesk';
+import { temporaryBackups } from '../../test/support/temporary-backups';
+import { FlowDeskContext, useFlowDesk, useFlowDeskState } from './state/use-flowdesk';
 
 // The suite runs beside browser tests on two cores: give findBy/waitFor room before failing.
 configure({ asyncUtilTimeout: 5000 });
@@ -19,4 +21,44 @@ export function renderWithBackend(ui: ReactElement, options: InPageBackendOption
     return <FlowDeskContext.Provider value={state}>{children}</FlowDeskContext.Provider>;
   }
   return { backend, ...render(ui, { wrapper: Provider }) };
+}
+
+const dataFolders: ReturnType<typeof temporaryBackups>[] = [];
+
+/** Removes the folders renderWithDataFolder made (call after each test). */
+export function removeDataFolders() {
+  dataFolders.splice(0).forEach((folder) => folder.remove());
+}
+
+/**
+ * Renders a page that works on files (backups, export/import) with the real modules over a
+ * temporary folder, inside the bits of the app shell it relies on: the action error and notices.
+ */
+export function renderWithDataFolder(
+  page: (store: WorkspaceStore) => ReactElement,
+  initial: WorkspaceStore,
+) {
+  const folder = temporaryBackups();
+  dataFolders.push(folder);
+  function Live() {
+    const { store, actionError, notices } = useFlowDesk();
+    if (!store) return null;
+    return (
+      <>
+        {actionError ? <p role="alert">{actionError}</p> : null}
+        {notices.map((notice) => (
+          <p key={notice.id}>{notice.message}</p>
+        ))}
+        {page(store)}
+      </>
+    );
+  }
+  return {
+    folder,
+    ...renderWithBackend(<Live />, {
+      initial,
+      backupsFor: folder.backupsFor,
+      dataFor: folder.dataFor,
+    }),
+  };
 }

@@ -3,15 +3,12 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { workspaceStoreSchema } from '@flowdesk/shared/workspace';
-import { temporaryBackups } from '../../../test/support/temporary-backups';
-import { useFlowDesk } from '../state/use-flowdesk';
-import { renderWithBackend } from '../test-support';
+import { removeDataFolders, renderWithDataFolder } from '../test-support';
 import { BackupsPage, passphraseStrength } from './BackupsPage';
 
-const folders: ReturnType<typeof temporaryBackups>[] = [];
 afterEach(() => {
   cleanup();
-  folders.splice(0).forEach((folder) => folder.remove());
+  removeDataFolders();
 });
 
 const createdAt = '2026-11-24T10:00:00.000Z';
@@ -31,31 +28,7 @@ const initial = workspaceStoreSchema.parse({
 });
 
 function open() {
-  const backups = temporaryBackups();
-  folders.push(backups);
-  function Live() {
-    const { store, actionError, notices } = useFlowDesk();
-    if (!store) return null;
-    return (
-      <>
-        {/* Where the app shell shows an action's error and its notices. */}
-        {actionError ? <p role="alert">{actionError}</p> : null}
-        {notices.map((notice) => (
-          <p key={notice.id}>{notice.message}</p>
-        ))}
-        <BackupsPage store={store} />
-      </>
-    );
-  }
-  // The real backups module, over the stand-in's workspaces and a temporary folder.
-  return {
-    folder: backups,
-    ...renderWithBackend(<Live />, {
-      initial,
-      backupsFor: backups.backupsFor,
-      dataFor: backups.dataFor,
-    }),
-  };
+  return renderWithDataFolder((store) => <BackupsPage store={store} />, initial);
 }
 
 const PASSPHRASE = 'blue kettle winter 42!';

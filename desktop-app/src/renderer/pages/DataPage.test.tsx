@@ -3,15 +3,12 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { workspaceStoreSchema } from '@flowdesk/shared/workspace';
-import { temporaryBackups } from '../../../test/support/temporary-backups';
-import { useFlowDesk } from '../state/use-flowdesk';
-import { renderWithBackend } from '../test-support';
+import { removeDataFolders, renderWithDataFolder } from '../test-support';
 import { DataPage } from './DataPage';
 
-const folders: ReturnType<typeof temporaryBackups>[] = [];
 afterEach(() => {
   cleanup();
-  folders.splice(0).forEach((folder) => folder.remove());
+  removeDataFolders();
 });
 
 const createdAt = '2026-11-24T10:00:00.000Z';
@@ -32,30 +29,7 @@ const initial = workspaceStoreSchema.parse({
 });
 
 function open() {
-  const folder = temporaryBackups();
-  folders.push(folder);
-  function Live() {
-    const { store, actionError, notices } = useFlowDesk();
-    if (!store) return null;
-    return (
-      <>
-        {actionError ? <p role="alert">{actionError}</p> : null}
-        {notices.map((notice) => (
-          <p key={notice.id}>{notice.message}</p>
-        ))}
-        <DataPage store={store} />
-      </>
-    );
-  }
-  // The real data module, over the stand-in's workspaces and a temporary folder.
-  return {
-    folder,
-    ...renderWithBackend(<Live />, {
-      initial,
-      backupsFor: folder.backupsFor,
-      dataFor: folder.dataFor,
-    }),
-  };
+  return renderWithDataFolder((store) => <DataPage store={store} />, initial);
 }
 
 describe('DataPage', () => {
