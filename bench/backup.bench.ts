@@ -1,6 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -137,4 +137,35 @@ it('backs up 50 workspaces and 200 MB of sessions close to tar -czf, in bounded 
   };
   console.log('backup', results.backup, results.sizes);
   expect(rounds).toHaveLength(3);
+}, 600_000);
+
+it('backs up only what changed: an incremental backup after a day in which 5% of files changed', () => {
+  const run = (type: string) => {
+    const made = spawnSync(process.execPath, [runner, root, '-', type], { encoding: 'utf8' });
+    expect(made.status, made.stderr).toBe(0);
+    return JSON.parse(made.stdout) as { ms: number; maxRssMb: number; bytes: number };
+  };
+  const full = run('full');
+  // Every 20th file rewritten (new content, new modification time): 10 MB of 200.
+  let changed = 0;
+  for (let w = 0; w < WORKSPACES; w += 1) {
+    const folder = join(root, 'Partitions', `ws-w${w}`, 'IndexedDB');
+    for (const name of readdirSync(folder, { recursive: true, encoding: 'utf8' })) {
+      if (!name.endsWith('.ldb') || Number(name.slice(-10, -4)) % 20 !== 0) continue;
+      writeFileSync(join(folder, name), sessionFile(1_000_000 + (changed += 1)));
+    }
+  }
+  const incremental = run('incremental');
+  results.incremental = {
+    changedFiles: changed,
+    fullMs: full.ms,
+    incrementalMs: incremental.ms,
+    timeRatio: Number((incremental.ms / full.ms).toFixed(2)),
+    fullBytes: full.bytes,
+    incrementalBytes: incremental.bytes,
+    sizeRatio: Number((incremental.bytes / full.bytes).toFixed(3)),
+    maxRssMb: Math.max(full.maxRssMb, incremental.maxRssMb),
+  };
+  console.log('incremental', results.incremental);
+  expect(incremental.bytes).toBeLessThan(full.bytes);
 }, 600_000);

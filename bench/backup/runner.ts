@@ -5,10 +5,11 @@ import { WorkspaceBackups } from '../../desktop-app/src/main/data/backup/workspa
 
 /**
  * Makes one backup of a prepared profile in its own Node process, so its peak memory can be
- * read alone: `node runner.mjs PROFILE OUTPUT` prints {"ms", "maxRssMb", "bytes"}.
+ * read alone: `node runner.mjs PROFILE OUTPUT [incremental]` prints {"ms", "maxRssMb", "bytes"}.
+ * OUTPUT `-` writes into the profile's backups folder, where an incremental backup finds its parent.
  */
-const [profile, output] = process.argv.slice(2);
-if (!profile || !output) throw new Error('usage: runner PROFILE OUTPUT');
+const [profile, output, type = 'full'] = process.argv.slice(2);
+if (!profile || !output) throw new Error('usage: runner PROFILE OUTPUT [incremental]');
 const store = workspaceStoreSchema.parse(
   JSON.parse(await readFile(join(profile, 'workspaces.json'), 'utf8')),
 );
@@ -31,7 +32,8 @@ const started = performance.now();
 const info = await backups.create({
   includeBrowserSessions: true,
   protection: { method: 'passphrase', passphrase: 'benchmark passphrase' },
-  path: output,
+  ...(output === '-' ? {} : { path: output }),
+  ...(type === 'incremental' ? { type: 'incremental' as const } : {}),
 });
 const ms = performance.now() - started;
 process.stdout.write(
