@@ -710,6 +710,10 @@ describe.each([
       value: { clearedPartitions: 1 },
     });
     expect(env.files.cleared).toEqual([['persist:ws-w1']]);
+    const trail = await call(env, 'audit:list', { workspaceId: 'w1' });
+    expect(trail.ok && trail.value.map((entry) => entry.action)).toContain(
+      'sign out of every service',
+    );
     expect(
       await call(env, 'data:clear-sessions', { workspaceId: 'w1', serviceId: 'nope' }),
     ).toMatchObject({ ok: false, error: { code: 'SERVICE_NOT_FOUND' } });

@@ -388,8 +388,24 @@ function createUnlockedHandlers(deps: IpcHandlerDependencies): IpcHandlers {
     'data:check': () => deps.data?.checkIntegrity() ?? notYetAvailable('Checking data'),
     'data:repair': ({ repairs }) => deps.data?.repair(repairs) ?? notYetAvailable('Repairs'),
     'data:cleanup': () => deps.data?.cleanup() ?? notYetAvailable('Cleaning up'),
-    'data:clear-sessions': ({ workspaceId, serviceId }) =>
-      deps.data?.clearBrowserSessionData(workspaceId, serviceId) ?? notYetAvailable('Signing out'),
+    'data:clear-sessions': async ({ workspaceId, serviceId }) => {
+      if (!deps.data) return notYetAvailable('Signing out');
+      const cleared = await deps.data.clearBrowserSessionData(workspaceId, serviceId);
+      if (cleared.ok) {
+        await deps.audit
+          .logWorkspaceEvent({
+            type: 'data_cleared',
+            severity: 'low',
+            workspaceId,
+            ...(serviceId ? { serviceId } : {}),
+            action: serviceId ? 'sign out of a service' : 'sign out of every service',
+            result: 'success',
+            metadata: { partitions: cleared.value.clearedPartitions },
+          })
+          .catch(() => undefined);
+      }
+      return cleared;
+    },
     'app:restart': () => {
       deps.restartApp();
       return null;
