@@ -523,7 +523,38 @@ describe('incremental backups', () => {
         protection: { method: 'passphrase', passphrase: 'another long passphrase' },
       }),
     ).rejects.toMatchObject({ code: 'BACKUP_WRONG_PASSPHRASE' });
+    // A keyring backup on a passphrase one would not open on another computer.
+    await expect(
+      backups.create({
+        type: 'incremental',
+        parentId: full.backupId,
+        workspaceIds: ['w1'],
+        includeBrowserSessions: true,
+        protection: { method: 'device-key' },
+      }),
+    ).rejects.toMatchObject({ code: 'BACKUP_PARENT_MISMATCH' });
+    // Without a parent named: only a backup protected the same way is a candidate.
+    await expect(
+      backups.create({
+        type: 'incremental',
+        workspaceIds: ['w1'],
+        includeBrowserSessions: true,
+        protection: { method: 'device-key' },
+      }),
+    ).rejects.toMatchObject({ code: 'BACKUP_NO_PARENT' });
     expect(await backups.list()).toHaveLength(1);
+  });
+
+  it('starts a new chain when the scheduled parent can no longer be read', async () => {
+    const { backups, deviceKeys, advanceHours } = setup();
+    const schedule = { intervalHours: 24, keep: 7, includeBrowserSessions: true };
+    const first = (await backups.runSchedule(schedule)).created!;
+    // The keyring lost the key of the last scheduled backup.
+    deviceKeys.keys.clear();
+    expect(first.metadata.encryption.method).toBe('device-key');
+    advanceHours(25);
+    const second = (await backups.runSchedule(schedule)).created!;
+    expect(second.metadata.type).toBe('full');
   });
 
   it('schedules a full backup, then incremental ones on top, keeping whole chains', async () => {

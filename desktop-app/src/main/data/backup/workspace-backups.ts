@@ -258,12 +258,17 @@ export class WorkspaceBackups {
         last !== undefined &&
         schedule.includeBrowserSessions &&
         backupChainLength(retained, last.backupId) < SCHEDULED_CHAIN_LENGTH;
-      created = await this.create({
+      const request: CreateBackupRequest = {
         includeBrowserSessions: schedule.includeBrowserSessions,
         protection: this.automaticProtection(),
         retentionPolicy: SCHEDULED_RETENTION,
-        ...(incremental ? { type: 'incremental' as const, parentId: last.backupId } : {}),
-      });
+      };
+      // A parent that cannot be built on (its key gone, the file damaged) starts a new chain.
+      created = incremental
+        ? await this.create({ ...request, type: 'incremental', parentId: last.backupId }).catch(
+            () => this.create(request),
+          )
+        : await this.create(request);
     }
     const deleted = await this.removeExpired(schedule.keep);
     return { ...(created ? { created } : {}), deleted: deleted.map((gone) => gone.backupId) };
@@ -722,24 +727,35 @@ export class WorkspaceBackups {
     const sameSelection = (info: BackupInfo) =>
       JSON.stringify([...(info.metadata.workspaceIds ?? [])].sort()) ===
       JSON.stringify([...(workspaceIds ?? [])].sort());
+    // A chain opens where its every link opens: a passphrase chain on any computer, a keyring
+    // chain only here. Mixing them would make a "portable" backup that is not.
+    const sameProtection = (info: BackupInfo) =>
+      info.metadata.encryption.method === request.protection.method;
     const info = request.parentId
       ? backups.find((candidate) => candidate.backupId === request.parentId)
       : backups.find(
           (candidate) =>
             candidate.metadata.retentionPolicy !== SAFETY_RETENTION &&
             candidate.metadata.includesBrowserSessions === request.includeBrowserSessions &&
-            sameSelection(candidate),
+            sameSelection(candidate) &&
+            sameProtection(candidate),
         );
     if (!info) {
       throw backupError(
         'BACKUP_NO_PARENT',
-        'There is no earlier backup of these workspaces to build on. Make a full backup first.',
+        'There is no earlier backup of these workspaces, with the same protection and sign-in choice, to build on. Make a full backup first.',
       );
     }
     if (!sameSelection(info)) {
       throw backupError(
         'BACKUP_PARENT_MISMATCH',
         'That backup holds other workspaces. An incremental backup must cover the same ones as the backup it builds on.',
+      );
+    }
+    if (!sameProtection(info)) {
+      throw backupError(
+        'BACKUP_PARENT_MISMATCH',
+        'That backup is protected differently. An incremental backup must be protected like the backup it builds on (the same passphrase, or this computer’s keyring).',
       );
     }
     if (backupChainLength(backups.map(retainedOf), info.backupId) >= MAX_CHAIN_LENGTH - 1) {
