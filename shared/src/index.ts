@@ -9,3 +9,4 @@ export * from './workspace';
 export * from './resilience';
 export * from './monitoring';
 export * from './ipc';
+export * from './licensing';

@@ -1,0 +1,15 @@
+export {
+  LICENSE_AUDIENCE,
+  LICENSE_CLOCK_SKEW_SECONDS,
+  LICENSE_TOKEN_TYPE,
+  PLANS,
+  licenseClaimsSchema,
+  planSchema,
+} from './claims';
+export type { LicenseClaims, LicenseGrant, Plan } from './claims';
+export { licenseKeySetSchema, licensePublicKeySchema } from './keys';
+export type { LicenseKeySet, LicensePublicKey } from './keys';
+export { generateLicenseSigningKey, importLicenseSigningKey, signLicenseToken } from './signer';
+export type { LicenseSigningKey, SignLicenseOptions } from './signer';
+export { licenseError, verifyLicenseToken } from './verifier';
+export type { LicenseErrorCode, VerifyLicenseOptions } from './verifier';

@@ -1,0 +1,123 @@
+import { decodeProtectedHeader, errors, importJWK, jwtVerify } from 'jose';
+import { FlowDeskError, err, ok } from '../core';
+import type { Result } from '../core';
+import {
+  LICENSE_AUDIENCE,
+  LICENSE_CLOCK_SKEW_SECONDS,
+  LICENSE_TOKEN_TYPE,
+  licenseClaimsSchema,
+} from './claims';
+import type { LicenseClaims } from './claims';
+import { licenseKeySetSchema } from './keys';
+import type { LicenseKeySet } from './keys';
+
+/**
+ * Verifies a license token offline (decision 9): EdDSA only, the `typ`, issuer and audience
+ * checked, the key chosen by `kid` among the pinned ones (never from the token itself), a small
+ * clock-skew allowance. Used by the desktop and mobile apps and by the website's own tests.
+ */
+
+export interface VerifyLicenseOptions {
+  /** The pinned public keys (a build's, or the local website's JWKS in development). */
+  keys: LicenseKeySet;
+  /** The website that signs licenses, e.g. https://flowdesk.app. */
+  issuer: string;
+  audience?: string;
+  /** The time to check against; the app passes its rollback-aware clock. */
+  now?: Date;
+  clockSkewSeconds?: number;
+}
+
+export type LicenseErrorCode =
+  | 'LICENSE_KEYS_INVALID'
+  | 'LICENSE_TOKEN_MALFORMED'
+  | 'LICENSE_TOKEN_TYPE_INVALID'
+  | 'LICENSE_KEY_UNKNOWN'
+  | 'LICENSE_SIGNATURE_INVALID'
+  | 'LICENSE_EXPIRED'
+  | 'LICENSE_NOT_YET_VALID'
+  | 'LICENSE_WRONG_ISSUER'
+  | 'LICENSE_WRONG_AUDIENCE'
+  | 'LICENSE_CLAIMS_INVALID';
+
+const MESSAGES: Record<LicenseErrorCode, string> = {
+  LICENSE_KEYS_INVALID:
+    'This build of Flow Desk has no valid license keys. Install Flow Desk again from the website.',
+  LICENSE_TOKEN_MALFORMED: 'The stored license is damaged. Sign in again to get a new one.',
+  LICENSE_TOKEN_TYPE_INVALID: 'This is not a Flow Desk license. Sign in again to get one.',
+  LICENSE_KEY_UNKNOWN:
+    'This license was signed with a key this version of Flow Desk does not know. Update Flow Desk, then sign in again.',
+  LICENSE_SIGNATURE_INVALID:
+    'The license’s signature does not match: it was changed or not issued by Flow Desk. Sign in again.',
+  LICENSE_EXPIRED: 'The license has expired. Connect to the internet so Flow Desk can renew it.',
+  LICENSE_NOT_YET_VALID:
+    'The license is not valid yet: this computer’s clock may be wrong. Check the date and time.',
+  LICENSE_WRONG_ISSUER: 'This license was issued by another server. Sign in again.',
+  LICENSE_WRONG_AUDIENCE: 'This license is not for the Flow Desk app. Sign in again.',
+  LICENSE_CLAIMS_INVALID:
+    'The license does not hold what Flow Desk needs. Update Flow Desk, then sign in again.',
+};
+
+export function licenseError(code: LicenseErrorCode, cause?: unknown): FlowDeskError {
+  return new FlowDeskError(code, MESSAGES[code], cause === undefined ? {} : { cause });
+}
+
+const ALGORITHMS = ['EdDSA', 'Ed25519'];
+
+export async function verifyLicenseToken(
+  token: string,
+  options: VerifyLicenseOptions,
+): Promise<Result<LicenseClaims>> {
+  const keys = licenseKeySetSchema.safeParse(options.keys);
+  if (!keys.success) return err(licenseError('LICENSE_KEYS_INVALID', keys.error));
+  if (token.length > 16_384 || token.split('.').length !== 3) {
+    return err(licenseError('LICENSE_TOKEN_MALFORMED'));
+  }
+
+  let header;
+  try {
+    header = decodeProtectedHeader(token);
+  } catch (error) {
+    return err(licenseError('LICENSE_TOKEN_MALFORMED', error));
+  }
+  if (header.typ !== LICENSE_TOKEN_TYPE) return err(licenseError('LICENSE_TOKEN_TYPE_INVALID'));
+  // The key comes from the pinned set by kid; a key inside the token (jwk, jku, x5u) is ignored.
+  const pinned = keys.data.keys.find((key) => key.kid === header.kid);
+  if (!pinned) return err(licenseError('LICENSE_KEY_UNKNOWN'));
+  if (!header.alg || !ALGORITHMS.includes(header.alg)) {
+    return err(licenseError('LICENSE_SIGNATURE_INVALID'));
+  }
+
+  let payload: unknown;
+  try {
+    const key = await importJWK({ kty: pinned.kty, crv: pinned.crv, x: pinned.x }, header.alg);
+    ({ payload } = await jwtVerify(token, key, {
+      algorithms: ALGORITHMS,
+      typ: LICENSE_TOKEN_TYPE,
+      issuer: options.issuer,
+      audience: options.audience ?? LICENSE_AUDIENCE,
+      clockTolerance: options.clockSkewSeconds ?? LICENSE_CLOCK_SKEW_SECONDS,
+      requiredClaims: ['iss', 'aud', 'sub', 'jti', 'iat', 'nbf', 'exp'],
+      ...(options.now ? { currentDate: options.now } : {}),
+    }));
+  } catch (error) {
+    return err(licenseError(codeFor(error), error));
+  }
+  const claims = licenseClaimsSchema.safeParse(payload);
+  if (!claims.success) return err(licenseError('LICENSE_CLAIMS_INVALID', claims.error));
+  return ok(claims.data);
+}
+
+function codeFor(error: unknown): LicenseErrorCode {
+  if (error instanceof errors.JWTExpired) return 'LICENSE_EXPIRED';
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.claim === 'nbf' || error.claim === 'iat') return 'LICENSE_NOT_YET_VALID';
+    if (error.claim === 'iss') return 'LICENSE_WRONG_ISSUER';
+    if (error.claim === 'aud') return 'LICENSE_WRONG_AUDIENCE';
+    if (error.claim === 'typ') return 'LICENSE_TOKEN_TYPE_INVALID';
+    return 'LICENSE_CLAIMS_INVALID';
+  }
+  if (error instanceof errors.JWSSignatureVerificationFailed) return 'LICENSE_SIGNATURE_INVALID';
+  if (error instanceof errors.JOSEAlgNotAllowed) return 'LICENSE_SIGNATURE_INVALID';
+  return 'LICENSE_TOKEN_MALFORMED';
+}
