@@ -13,3 +13,5 @@ export { generateLicenseSigningKey, importLicenseSigningKey, signLicenseToken } 
 export type { LicenseSigningKey, SignLicenseOptions } from './signer';
 export { licenseError, verifyLicenseToken } from './verifier';
 export type { LicenseErrorCode, VerifyLicenseOptions } from './verifier';
+export { FEATURES, PLAN_ENTITLEMENTS } from './plans';
+export type { PlanEntitlements } from './plans';

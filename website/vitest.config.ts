@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // A fresh PGlite per test file takes a moment to start on two cores.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    // Against one PostgreSQL server, files take turns (each empties the tables first).
+    fileParallelism: !process.env.FLOWDESK_TEST_DATABASE_URL,
+    coverage: {
+      provider: 'v8',
+      include: ['src/**/*.ts'],
+      exclude: ['src/**/*.test.ts', 'src/**/index.ts'],
+      reporter: ['text-summary', 'text'],
+      thresholds: { lines: 90, branches: 85, functions: 90, statements: 90 },
+    },
+  },
+});
