@@ -83,6 +83,8 @@ export default tseslint.config(
       '**/out/**',
       '**/test-results/**',
       'bench/backup/.build/**',
+      '**/.next/**',
+      'website/next-env.d.ts',
     ],
   },
   js.configs.recommended,

@@ -11,7 +11,8 @@ export default defineConfig({
     coverage: {
       provider: 'v8',
       include: ['src/**/*.ts'],
-      exclude: ['src/**/*.test.ts', 'src/**/index.ts'],
+      // schema.ts is table declarations; its callbacks run only inside drizzle-kit.
+      exclude: ['src/**/*.test.ts', 'src/**/index.ts', 'src/db/schema.ts'],
       reporter: ['text-summary', 'text'],
       thresholds: { lines: 90, branches: 85, functions: 90, statements: 90 },
     },

@@ -33,7 +33,8 @@ export interface OpenedDatabase {
 }
 
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<OpenedDatabase> {
-  const migrationsFolder = options.migrationsFolder ?? resolve(process.cwd(), 'drizzle');
+  const migrationsFolder =
+    options.migrationsFolder ?? resolve(/* turbopackIgnore: true */ process.cwd(), 'drizzle');
   if (options.url) {
     const pool = new pg.Pool({ connectionString: options.url, max: 10 });
     const db = drizzlePostgres({ client: pool, schema });

@@ -1,0 +1,25 @@
+import { createLicenseApi } from '../api/license-api';
+import { openDatabase } from '../db/client';
+import type { OpenedDatabase } from '../db/client';
+import { clientIpFrom, databaseOptions, licenseServerConfig, readEnvironment } from './environment';
+
+/**
+ * The one license API of this server process: the database opens (and migrates) on first use,
+ * and the route files under app/ hand their requests to it.
+ */
+
+const environment = readEnvironment(process.env);
+let opened: Promise<OpenedDatabase> | undefined;
+
+export const licenseApi = createLicenseApi({
+  database: async () => {
+    opened ??= openDatabase(databaseOptions(environment)).catch((error: unknown) => {
+      // The next request tries again (the database may have been starting).
+      opened = undefined;
+      throw error;
+    });
+    return (await opened).db;
+  },
+  config: licenseServerConfig(environment),
+  clientIp: (request) => clientIpFrom(request, environment.FLOWDESK_PROXY_HOPS),
+});

@@ -1,0 +1,127 @@
+import { spawn, spawnSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+/**
+ * The website as users and the apps reach it: `next build`, then `next start` on a free port
+ * with the embedded database in a temporary folder, and real HTTP requests.
+ */
+
+const website = join(import.meta.dirname, '..');
+const nextBin = join(
+  dirname(createRequire(import.meta.url).resolve('next/package.json')),
+  'dist',
+  'bin',
+  'next',
+);
+const folder = mkdtempSync(join(tmpdir(), 'flowdesk-next-'));
+let server: ChildProcess | undefined;
+let origin = '';
+let output = '';
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+beforeAll(async () => {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    FLOWDESK_DATA_DIR: join(folder, 'pglite'),
+  };
+  const build = spawnSync(process.execPath, [nextBin, 'build'], {
+    cwd: website,
+    env,
+    encoding: 'utf8',
+  });
+  if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`);
+  const port = await freePort();
+  origin = `http://localhost:${port}`;
+  const started = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
+    cwd: website,
+    env: { ...env, FLOWDESK_SITE_URL: origin },
+  });
+  server = started;
+  started.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  started.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${origin}/api/health`)).status < 500) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`next start did not answer within 60 s:\n${output}`);
+}, 600_000);
+
+afterAll(() => {
+  server?.kill();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+describe('the website under next start', () => {
+  it('serves the home page with the security headers', async () => {
+    const page = await fetch(`${origin}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Flow Desk');
+    expect(page.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(page.headers.get('strict-transport-security')).toContain('max-age=');
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    expect(page.headers.get('x-powered-by')).toBeNull();
+  });
+
+  it('reports health and publishes the signing keys', async () => {
+    const health = await fetch(`${origin}/api/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'healthy' });
+    const jwks = (await (await fetch(`${origin}/.well-known/flowdesk/jwks.json`)).json()) as {
+      keys: { kid: string }[];
+    };
+    expect(jwks.keys.length).toBeGreaterThan(0);
+  });
+
+  it('starts a device link and answers polls and bad input with the API error shape', async () => {
+    const created = await fetch(`${origin}/api/v1/device-links`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        deviceFingerprintHash: 'a'.repeat(64),
+        deviceName: 'CI laptop',
+        platform: 'linux',
+        appVersion: '0.1.0',
+      }),
+    });
+    expect(created.status).toBe(201);
+    const link = (await created.json()) as { deviceCode: string; verificationUri: string };
+    expect(link.verificationUri).toBe(`${origin}/activate`);
+    const poll = await fetch(`${origin}/api/v1/device-links/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ deviceCode: link.deviceCode }),
+    });
+    expect(poll.status).toBe(400);
+    expect(await poll.json()).toMatchObject({ error: { code: 'authorization_pending' } });
+    const bad = await fetch(`${origin}/api/v1/licenses/refresh`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"deviceSecret":',
+    });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: { code: 'INVALID_JSON' } });
+  });
+});
