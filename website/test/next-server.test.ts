@@ -1,10 +1,12 @@
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 /**
@@ -20,6 +22,7 @@ const nextBin = join(
   'next',
 );
 const folder = mkdtempSync(join(tmpdir(), 'flowdesk-next-'));
+const WEBHOOK_SECRET = `whsec_${randomBytes(24).toString('base64')}`;
 let server: ChildProcess | undefined;
 let origin = '';
 let output = '';
@@ -52,7 +55,7 @@ beforeAll(async () => {
   origin = `http://localhost:${port}`;
   const started = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
     cwd: website,
-    env: { ...env, FLOWDESK_SITE_URL: origin },
+    env: { ...env, FLOWDESK_SITE_URL: origin, CLERK_WEBHOOK_SIGNING_SECRET: WEBHOOK_SECRET },
   });
   server = started;
   started.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -123,5 +126,30 @@ describe('the website under next start', () => {
     });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: { code: 'INVALID_JSON' } });
+  });
+
+  it('takes signed Clerk webhooks and refuses unsigned ones', async () => {
+    const at = new Date();
+    const body = JSON.stringify({
+      type: 'user.created',
+      object: 'event',
+      timestamp: at.getTime(),
+      data: { id: 'user_e2e', email_addresses: [], updated_at: at.getTime() },
+    });
+    const send = (signature: string) =>
+      fetch(`${origin}/api/webhooks/clerk`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'svix-id': 'msg_e2e',
+          'svix-timestamp': String(Math.floor(at.getTime() / 1000)),
+          'svix-signature': signature,
+        },
+        body,
+      });
+    const accepted = await send(new Webhook(WEBHOOK_SECRET).sign('msg_e2e', at, body));
+    expect(await accepted.json()).toEqual({ received: true, outcome: 'applied' });
+    const refused = await send('v1,AAAA');
+    expect(refused.status).toBe(400);
   });
 });

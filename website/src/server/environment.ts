@@ -20,6 +20,8 @@ const environmentSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9._-]{1,64}$/)
     .optional(),
+  /** Clerk's webhook signing secret (Dashboard → Webhooks); without it webhooks are refused. */
+  CLERK_WEBHOOK_SIGNING_SECRET: z.string().startsWith('whsec_').optional(),
   /** How many reverse proxies in front of the site append to X-Forwarded-For. */
   FLOWDESK_PROXY_HOPS: z.coerce.number().int().min(0).max(5).default(0),
 });

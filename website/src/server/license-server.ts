@@ -1,4 +1,5 @@
 import { createLicenseApi } from '../api/license-api';
+import { createClerkWebhookHandler } from '../webhooks/clerk-webhook';
 import { openDatabase } from '../db/client';
 import type { OpenedDatabase } from '../db/client';
 import { clientIpFrom, databaseOptions, licenseServerConfig, readEnvironment } from './environment';
@@ -11,15 +12,22 @@ import { clientIpFrom, databaseOptions, licenseServerConfig, readEnvironment } f
 const environment = readEnvironment(process.env);
 let opened: Promise<OpenedDatabase> | undefined;
 
+async function database() {
+  opened ??= openDatabase(databaseOptions(environment)).catch((error: unknown) => {
+    // The next request tries again (the database may have been starting).
+    opened = undefined;
+    throw error;
+  });
+  return (await opened).db;
+}
+
 export const licenseApi = createLicenseApi({
-  database: async () => {
-    opened ??= openDatabase(databaseOptions(environment)).catch((error: unknown) => {
-      // The next request tries again (the database may have been starting).
-      opened = undefined;
-      throw error;
-    });
-    return (await opened).db;
-  },
+  database,
   config: licenseServerConfig(environment),
   clientIp: (request) => clientIpFrom(request, environment.FLOWDESK_PROXY_HOPS),
+});
+
+export const clerkWebhook = createClerkWebhookHandler({
+  database,
+  signingSecret: environment.CLERK_WEBHOOK_SIGNING_SECRET,
 });
