@@ -88,6 +88,21 @@ describe('the website under next start', () => {
     expect(page.headers.get('x-powered-by')).toBeNull();
   });
 
+  it('searches the service catalog on the server, with an empty state', async () => {
+    const all = await (await fetch(`${origin}/services`)).text();
+    expect(all).toContain('Slack');
+    expect(all).toContain('Notion');
+    const slack = await (await fetch(`${origin}/services?q=slack`)).text();
+    expect(slack).toContain('Slack');
+    expect(slack).not.toContain('>Notion<');
+    const none = await (
+      await fetch(`${origin}/services?q=${encodeURIComponent('<script>zzqx</script>')}`)
+    ).text();
+    expect(none).toContain('No service in the catalog matches');
+    // The query comes back as text, never as markup.
+    expect(none).not.toContain('<script>zzqx');
+  });
+
   it('reports health and publishes the signing keys', async () => {
     const health = await fetch(`${origin}/api/health`);
     expect(health.status).toBe(200);
