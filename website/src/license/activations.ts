@@ -1,6 +1,6 @@
 import { and, count, countDistinct, eq, isNull, ne } from 'drizzle-orm';
 import { PLAN_ENTITLEMENTS, signLicenseToken } from '@flowdesk/shared/licensing';
-import type { Plan } from '@flowdesk/shared/licensing';
+import type { LicenseSigningKey, Plan } from '@flowdesk/shared/licensing';
 import type { Database } from '../db/client';
 import { activations, auditEvents, deviceLinks, licenses, memberships } from '../db/schema';
 import { apiError } from '../http/api-error';
@@ -101,13 +101,7 @@ export async function activateDevice(
       organizationId: license.ownerType === 'organization' ? license.ownerId : null,
       metadata: { deviceName: link.deviceName, platform: link.platform },
     });
-    const licenseToken = await signLicenseToken(grantFor(license, activation, config), {
-      key,
-      issuer: config.issuer,
-      lifetimeSeconds: config.checkIntervalSeconds + config.graceSeconds,
-      now,
-      tokenId: newId('lt'),
-    });
+    const licenseToken = await tokenFor(license, activation, key, config, now);
     return { status: 'issued', licenseToken, deviceSecret, activationId: activation.id };
   });
 }
@@ -158,14 +152,7 @@ export async function refreshLicense(
     .set({ lastCheckInAt: now, ...(request.appVersion ? { appVersion: request.appVersion } : {}) })
     .where(eq(activations.id, activation.id))
     .returning()) as [Activation];
-  const licenseToken = await signLicenseToken(grantFor(license, updated, config), {
-    key,
-    issuer: config.issuer,
-    lifetimeSeconds: config.checkIntervalSeconds + config.graceSeconds,
-    now,
-    tokenId: newId('lt'),
-  });
-  return { licenseToken };
+  return { licenseToken: await tokenFor(license, updated, key, config, now) };
 }
 
 /** Deactivates a device: by the device itself (its secret) or by the account that owns it. */
@@ -291,6 +278,23 @@ async function enforceLimits(tx: Transaction, license: License, userId: string):
       );
     }
   }
+}
+
+/** A license token for this device: valid for one check interval plus the grace period. */
+function tokenFor(
+  license: License,
+  activation: Activation,
+  key: LicenseSigningKey,
+  config: LicenseServerConfig,
+  now: Date,
+): Promise<string> {
+  return signLicenseToken(grantFor(license, activation, config), {
+    key,
+    issuer: config.issuer,
+    lifetimeSeconds: config.checkIntervalSeconds + config.graceSeconds,
+    now,
+    tokenId: newId('lt'),
+  });
 }
 
 function grantFor(license: License, activation: Activation, config: LicenseServerConfig) {
