@@ -22,10 +22,32 @@ export interface SigningKeySource {
   kid?: string;
 }
 
+/**
+ * Keys and the key set are kept in memory for a minute: every refresh signs, and reading and
+ * importing the key each time costs more than the rest of the request. A rotation in this process
+ * takes effect at once; one in another process within a minute.
+ */
+const CACHE_MS = 60_000;
+const keyCache = new WeakMap<Database, { source: string; key: LicenseSigningKey; at: number }>();
+const keySetCache = new WeakMap<Database, { keys: LicenseKeySet; at: number }>();
+
 export async function activeSigningKey(
   db: Database,
   source: SigningKeySource = {},
   now = new Date(),
+): Promise<LicenseSigningKey> {
+  const sourceId = source.pkcs8 ? `${source.kid ?? ''}:${source.pkcs8}` : 'embedded';
+  const cached = keyCache.get(db);
+  if (cached && cached.source === sourceId && Date.now() - cached.at < CACHE_MS) return cached.key;
+  const key = await loadSigningKey(db, source, now);
+  keyCache.set(db, { source: sourceId, key, at: Date.now() });
+  return key;
+}
+
+async function loadSigningKey(
+  db: Database,
+  source: SigningKeySource,
+  now: Date,
 ): Promise<LicenseSigningKey> {
   if (source.pkcs8) {
     const key = await importLicenseSigningKey(source.pkcs8, source.kid ?? 'production');
@@ -48,13 +70,19 @@ export async function rotateSigningKey(db: Database, now = new Date()): Promise<
     .update(signingKeys)
     .set({ status: 'retired', retiredAt: now })
     .where(eq(signingKeys.status, 'active'));
-  return generateAndStore(db, now);
+  const key = await generateAndStore(db, now);
+  keyCache.set(db, { source: 'embedded', key, at: Date.now() });
+  return key;
 }
 
 /** The JWKS published at /.well-known/flowdesk/jwks.json: active and retired public keys. */
 export async function publishedKeySet(db: Database): Promise<LicenseKeySet> {
+  const cached = keySetCache.get(db);
+  if (cached && Date.now() - cached.at < CACHE_MS) return cached.keys;
   const rows = await db.select().from(signingKeys).orderBy(signingKeys.createdAt);
-  return licenseKeySetSchema.parse({ keys: rows.map((row) => row.publicJwk) });
+  const keys = licenseKeySetSchema.parse({ keys: rows.map((row) => row.publicJwk) });
+  keySetCache.set(db, { keys, at: Date.now() });
+  return keys;
 }
 
 async function generateAndStore(db: Database, now: Date): Promise<LicenseSigningKey> {
@@ -70,8 +98,11 @@ async function publish(
   privatePkcs8: string | null,
   now: Date,
 ): Promise<void> {
-  await db
+  const added = await db
     .insert(signingKeys)
     .values({ kid: key.kid, publicJwk: key.publicJwk, privatePkcs8, createdAt: now })
-    .onConflictDoNothing({ target: signingKeys.kid });
+    .onConflictDoNothing({ target: signingKeys.kid })
+    .returning({ kid: signingKeys.kid });
+  // A key set that lacked this key must not be served from memory.
+  if (added.length > 0) keySetCache.delete(db);
 }

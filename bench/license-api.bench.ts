@@ -1,0 +1,231 @@
+import { spawn, spawnSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { createServer } from 'node:net';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import autocannon from 'autocannon';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { openDatabase } from '../website/src/db/client';
+import type { OpenDatabaseOptions } from '../website/src/db/client';
+import { sha256Hex } from '../website/src/license/codes';
+import { DEFAULT_LICENSE_SERVER_CONFIG } from '../website/src/license/config';
+import {
+  createDeviceLink,
+  decideDeviceLink,
+  pollDeviceLink,
+} from '../website/src/license/device-links';
+import { startPostgres } from '../website/test/postgres-server.mjs';
+
+/**
+ * License API benchmark (issue 6): autocannon against `next start` on this machine, with the
+ * embedded PGlite and with PostgreSQL. `/api/v1/licenses/refresh` at a fixed 200 requests/s
+ * (500 activated devices in turn, each request from its own address as a proxy would report
+ * it, so the rate limits run but do not refuse), and the JWKS as fast as it goes.
+ * Results in bench/results/license-api.json and docs/performance.md.
+ */
+
+const DEVICES = 500;
+const REFRESH_RATE = 200;
+const REFRESH_SECONDS = 20;
+const JWKS_SECONDS = 10;
+
+const website = join(import.meta.dirname, '..', 'website');
+const nextBin = join(
+  dirname(createRequire(import.meta.url).resolve('next/package.json')),
+  'dist',
+  'bin',
+  'next',
+);
+const folder = mkdtempSync(join(tmpdir(), 'flowdesk-license-bench-'));
+const results: Record<string, unknown> = {};
+
+beforeAll(() => {
+  const build = spawnSync(process.execPath, [nextBin, 'build'], {
+    cwd: website,
+    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
+    encoding: 'utf8',
+  });
+  if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}${build.stderr}`);
+}, 600_000);
+
+afterAll(() => {
+  rmSync(folder, { recursive: true, force: true });
+  writeFileSync(
+    join(import.meta.dirname, 'results', 'license-api.json'),
+    `${JSON.stringify(
+      {
+        date: new Date().toISOString(),
+        machine: {
+          cpus: cpus().length,
+          cpuModel: cpus()[0]?.model,
+          memoryGb: Math.round(totalmem() / 1024 ** 3),
+          node: process.version,
+        },
+        ...results,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+/** Activates DEVICES devices through the real sign-in flow; returns what each refreshes with. */
+async function activateDevices(options: OpenDatabaseOptions) {
+  const opened = await openDatabase({ ...options, migrationsFolder: join(website, 'drizzle') });
+  const config = { ...DEFAULT_LICENSE_SERVER_CONFIG, issuer: 'http://localhost', signingKey: {} };
+  const start = new Date();
+  const devices = [];
+  for (let index = 0; index < DEVICES; index += 1) {
+    const fingerprint = sha256Hex(`bench-device-${index}`);
+    const link = await createDeviceLink(
+      opened.db,
+      {
+        deviceFingerprintHash: fingerprint,
+        deviceName: `Bench ${index}`,
+        platform: 'linux',
+        appVersion: '0.1.0',
+      },
+      config,
+      start,
+    );
+    await decideDeviceLink(
+      opened.db,
+      { userCode: link.userCode, userId: `user_bench_${index}`, approve: true },
+      start,
+    );
+    const issued = await pollDeviceLink(
+      opened.db,
+      link.deviceCode,
+      config,
+      new Date(start.getTime() + 10_000),
+    );
+    devices.push({ deviceSecret: issued.deviceSecret, deviceFingerprintHash: fingerprint });
+  }
+  await opened.close();
+  return devices;
+}
+
+async function serve(
+  database: Record<string, string>,
+): Promise<{ origin: string; stop: () => void }> {
+  const port = await freePort();
+  const origin = `http://localhost:${port}`;
+  const server: ChildProcess = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
+    cwd: website,
+    env: {
+      ...process.env,
+      ...database,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      FLOWDESK_SITE_URL: origin,
+      // As behind one proxy: each request's address comes from X-Forwarded-For.
+      FLOWDESK_PROXY_HOPS: '1',
+    },
+    stdio: 'ignore',
+  });
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${origin}/api/health`)).ok) return { origin, stop: () => server.kill() };
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  server.kill();
+  throw new Error('next start did not become healthy within 60 s');
+}
+
+async function measure(database: Record<string, string>, devices: { deviceSecret: string }[]) {
+  const { origin, stop } = await serve(database);
+  try {
+    let sent = 0;
+    const refresh = await autocannon({
+      url: `${origin}/api/v1/licenses/refresh`,
+      method: 'POST',
+      connections: 20,
+      overallRate: REFRESH_RATE,
+      duration: REFRESH_SECONDS,
+      requests: [
+        {
+          setupRequest: (request) => {
+            const index = (sent += 1);
+            return {
+              ...request,
+              headers: {
+                'content-type': 'application/json',
+                'x-forwarded-for': `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}`,
+              },
+              body: JSON.stringify(devices[index % devices.length]),
+            };
+          },
+        },
+      ],
+    });
+    const jwks = await autocannon({
+      url: `${origin}/.well-known/flowdesk/jwks.json`,
+      connections: 50,
+      duration: JWKS_SECONDS,
+    });
+    return {
+      refresh: {
+        rate: REFRESH_RATE,
+        seconds: REFRESH_SECONDS,
+        requests: refresh.requests.total,
+        throughput: Math.round(refresh.requests.average),
+        p50Ms: refresh.latency.p50,
+        p99Ms: refresh.latency.p99,
+        maxMs: refresh.latency.max,
+        non2xx: refresh.non2xx,
+        errors: refresh.errors + refresh.timeouts,
+      },
+      jwks: {
+        seconds: JWKS_SECONDS,
+        requestsPerSecond: Math.round(jwks.requests.average),
+        p50Ms: jwks.latency.p50,
+        p99Ms: jwks.latency.p99,
+        non2xx: jwks.non2xx,
+        errors: jwks.errors + jwks.timeouts,
+      },
+    };
+  } finally {
+    stop();
+  }
+}
+
+it('serves license refreshes and the JWKS on PGlite', async () => {
+  const dataDirectory = join(folder, 'pglite');
+  const devices = await activateDevices({ dataDirectory });
+  results.pglite = await measure({ FLOWDESK_DATA_DIR: dataDirectory }, devices);
+  console.log('pglite', results.pglite);
+  expect((results.pglite as { refresh: { non2xx: number } }).refresh.non2xx).toBe(0);
+}, 600_000);
+
+it('serves license refreshes and the JWKS on PostgreSQL', async () => {
+  const postgres = await startPostgres();
+  if (!postgres) {
+    results.postgres = 'PostgreSQL is not installed here';
+    return;
+  }
+  try {
+    const devices = await activateDevices({ url: postgres.url });
+    results.postgres = await measure({ DATABASE_URL: postgres.url }, devices);
+    console.log('postgres', results.postgres);
+    expect((results.postgres as { refresh: { non2xx: number } }).refresh.non2xx).toBe(0);
+  } finally {
+    postgres.stop();
+  }
+}, 600_000);
