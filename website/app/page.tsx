@@ -7,6 +7,12 @@ export default function HomePage() {
         runs in its own isolated, hardened browser view; sign-ins stay on your device, and nothing
         leaves it but license checks.
       </p>
+      <ul className="mt-10 space-y-3 text-neutral-700 dark:text-neutral-300">
+        <li>Workspaces: group services by job, client or project, each with its own sign-ins.</li>
+        <li>Isolation: every service is sandboxed; two accounts of one service side by side.</li>
+        <li>Hibernation: pages you are not using sleep, so memory stays in check.</li>
+        <li>Backups: encrypted, and they can carry your sign-ins to a new computer.</li>
+      </ul>
     </main>
   );
 }

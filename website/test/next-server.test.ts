@@ -88,6 +88,16 @@ describe('the website under next start', () => {
     expect(page.headers.get('x-powered-by')).toBeNull();
   });
 
+  it('serves the pricing and security pages from the data the server enforces', async () => {
+    const pricing = await (await fetch(`${origin}/pricing`)).text();
+    for (const plan of ['Free', 'Pro', 'Team', 'Enterprise']) expect(pricing).toContain(plan);
+    expect(pricing).toContain('Backups that keep you signed in on a new computer');
+    expect(pricing).toContain('<nav aria-label="Main"');
+    const security = await (await fetch(`${origin}/security`)).text();
+    expect(security).toContain('License checks, and nothing else');
+    expect((await fetch(`${origin}/no-such-page`)).status).toBe(404);
+  });
+
   it('searches the service catalog on the server, with an empty state', async () => {
     const all = await (await fetch(`${origin}/services`)).text();
     expect(all).toContain('Slack');
