@@ -2,9 +2,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { writeBenchResults } from './results-file';
 import { workspaceStoreSchema } from '@flowdesk/shared/workspace';
 
 /**
@@ -82,23 +83,7 @@ beforeAll(() => {
 
 afterAll(() => {
   rmSync(root, { recursive: true, force: true });
-  writeFileSync(
-    join(import.meta.dirname, 'results', 'backup.json'),
-    `${JSON.stringify(
-      {
-        date: new Date().toISOString(),
-        machine: {
-          cpus: cpus().length,
-          cpuModel: cpus()[0]?.model,
-          memoryGb: Math.round(totalmem() / 1024 ** 3),
-          node: process.version,
-        },
-        ...results,
-      },
-      null,
-      2,
-    )}\n`,
-  );
+  writeBenchResults('backup', results);
 });
 
 it('backs up 50 workspaces and 200 MB of sessions close to tar -czf, in bounded memory', () => {

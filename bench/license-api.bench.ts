@@ -1,10 +1,6 @@
-import { spawn, spawnSync } from 'node:child_process';
-import type { ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
-import { cpus, tmpdir, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { openDatabase } from '../website/src/db/client';
@@ -16,7 +12,9 @@ import {
   decideDeviceLink,
   pollDeviceLink,
 } from '../website/src/license/device-links';
+import { buildWebsite, startWebsite, websiteFolder } from '../website/test/next-process';
 import { startPostgres } from '../website/test/postgres-server.mjs';
+import { writeBenchResults } from './results-file';
 
 /**
  * License API benchmark (issue 6): autocannon against `next start` on this machine, with the
@@ -31,60 +29,22 @@ const REFRESH_RATE = 200;
 const REFRESH_SECONDS = 20;
 const JWKS_SECONDS = 10;
 
-const website = join(import.meta.dirname, '..', 'website');
-const nextBin = join(
-  dirname(createRequire(import.meta.url).resolve('next/package.json')),
-  'dist',
-  'bin',
-  'next',
-);
 const folder = mkdtempSync(join(tmpdir(), 'flowdesk-license-bench-'));
 const results: Record<string, unknown> = {};
 
-beforeAll(() => {
-  const build = spawnSync(process.execPath, [nextBin, 'build'], {
-    cwd: website,
-    env: { ...process.env, NODE_ENV: 'production', NEXT_TELEMETRY_DISABLED: '1' },
-    encoding: 'utf8',
-  });
-  if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}${build.stderr}`);
-}, 600_000);
+beforeAll(() => buildWebsite(), 600_000);
 
 afterAll(() => {
   rmSync(folder, { recursive: true, force: true });
-  writeFileSync(
-    join(import.meta.dirname, 'results', 'license-api.json'),
-    `${JSON.stringify(
-      {
-        date: new Date().toISOString(),
-        machine: {
-          cpus: cpus().length,
-          cpuModel: cpus()[0]?.model,
-          memoryGb: Math.round(totalmem() / 1024 ** 3),
-          node: process.version,
-        },
-        ...results,
-      },
-      null,
-      2,
-    )}\n`,
-  );
+  writeBenchResults('license-api', results);
 });
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** Activates DEVICES devices through the real sign-in flow; returns what each refreshes with. */
 async function activateDevices(options: OpenDatabaseOptions) {
-  const opened = await openDatabase({ ...options, migrationsFolder: join(website, 'drizzle') });
+  const opened = await openDatabase({
+    ...options,
+    migrationsFolder: join(websiteFolder, 'drizzle'),
+  });
   const config = { ...DEFAULT_LICENSE_SERVER_CONFIG, issuer: 'http://localhost', signingKey: {} };
   const start = new Date();
   const devices = [];
@@ -118,39 +78,9 @@ async function activateDevices(options: OpenDatabaseOptions) {
   return devices;
 }
 
-async function serve(
-  database: Record<string, string>,
-): Promise<{ origin: string; stop: () => void }> {
-  const port = await freePort();
-  const origin = `http://localhost:${port}`;
-  const server: ChildProcess = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
-    cwd: website,
-    env: {
-      ...process.env,
-      ...database,
-      NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
-      FLOWDESK_SITE_URL: origin,
-      // As behind one proxy: each request's address comes from X-Forwarded-For.
-      FLOWDESK_PROXY_HOPS: '1',
-    },
-    stdio: 'ignore',
-  });
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${origin}/api/health`)).ok) return { origin, stop: () => server.kill() };
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  server.kill();
-  throw new Error('next start did not become healthy within 60 s');
-}
-
 async function measure(database: Record<string, string>, devices: { deviceSecret: string }[]) {
-  const { origin, stop } = await serve(database);
+  // As behind one proxy: each request's address comes from X-Forwarded-For.
+  const { origin, stop } = await startWebsite({ ...database, FLOWDESK_PROXY_HOPS: '1' });
   try {
     let sent = 0;
     const refresh = await autocannon({

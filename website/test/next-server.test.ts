@@ -1,79 +1,32 @@
-import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildWebsite, startWebsite } from './next-process';
 
 /**
  * The website as users and the apps reach it: `next build`, then `next start` on a free port
  * with the embedded database in a temporary folder, and real HTTP requests.
  */
 
-const website = join(import.meta.dirname, '..');
-const nextBin = join(
-  dirname(createRequire(import.meta.url).resolve('next/package.json')),
-  'dist',
-  'bin',
-  'next',
-);
 const folder = mkdtempSync(join(tmpdir(), 'flowdesk-next-'));
 const WEBHOOK_SECRET = `whsec_${randomBytes(24).toString('base64')}`;
-let server: ChildProcess | undefined;
+let stop: (() => void) | undefined;
 let origin = '';
-let output = '';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 beforeAll(async () => {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'production',
-    NEXT_TELEMETRY_DISABLED: '1',
-    FLOWDESK_DATA_DIR: join(folder, 'pglite'),
-  };
-  const build = spawnSync(process.execPath, [nextBin, 'build'], {
-    cwd: website,
-    env,
-    encoding: 'utf8',
-  });
-  if (build.status !== 0) throw new Error(`next build failed:\n${build.stdout}\n${build.stderr}`);
-  const port = await freePort();
-  origin = `http://localhost:${port}`;
-  const started = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
-    cwd: website,
-    env: { ...env, FLOWDESK_SITE_URL: origin, CLERK_WEBHOOK_SIGNING_SECRET: WEBHOOK_SECRET },
-  });
-  server = started;
-  started.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  started.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(`${origin}/api/health`)).status < 500) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`next start did not answer within 60 s:\n${output}`);
+  const settings = { FLOWDESK_DATA_DIR: join(folder, 'pglite') };
+  buildWebsite(settings);
+  ({ origin, stop } = await startWebsite({
+    ...settings,
+    CLERK_WEBHOOK_SIGNING_SECRET: WEBHOOK_SECRET,
+  }));
 }, 600_000);
 
 afterAll(() => {
-  server?.kill();
+  stop?.();
   rmSync(folder, { recursive: true, force: true });
 });
 

@@ -4,6 +4,7 @@ import type { Database } from '../db/client';
 import { auditEvents, deviceLinks, users } from '../db/schema';
 import { apiError } from '../http/api-error';
 import { activateDevice } from './activations';
+import type { IssuedLicense } from './activations';
 import { newId, newSecret, newUserCode, normalizeUserCode, sha256Hex } from './codes';
 import type { LicenseServerConfig } from './config';
 
@@ -135,13 +136,6 @@ export async function decideDeviceLink(
   });
 }
 
-export type PollResult = {
-  status: 'issued';
-  licenseToken: string;
-  deviceSecret: string;
-  activationId: string;
-};
-
 /**
  * The app's poll. Until the user decides: authorization_pending, or slow_down when it polls
  * faster than its interval (which then grows by 5 s). Then access_denied, expired_token, or the
@@ -152,7 +146,7 @@ export async function pollDeviceLink(
   deviceCode: string,
   config: LicenseServerConfig,
   now = new Date(),
-): Promise<PollResult> {
+): Promise<IssuedLicense> {
   const [link] = await db
     .select()
     .from(deviceLinks)
