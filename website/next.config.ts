@@ -1,32 +1,22 @@
 import { resolve } from 'node:path';
 import type { NextConfig } from 'next';
+import { API_CONTENT_SECURITY_POLICY } from './src/http/content-security-policy';
 
 /**
  * Security headers on every response (issue 6): no framing, HTTPS only, no referrer beyond the
- * origin, no sniffing, no powerful features, and a Content Security Policy that allows only this
- * origin. Inline scripts are allowed because Next.js hydrates with them; a nonce-based policy
- * comes with the Clerk pages, which also need Clerk's origins.
+ * origin, no sniffing, no powerful features. Pages get their Content Security Policy, with a
+ * fresh nonce, from proxy.ts; the API's JSON answers get one that allows nothing.
  */
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  "script-src 'self' 'unsafe-inline'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
-
 const securityHeaders = [
-  { key: 'Content-Security-Policy', value: contentSecurityPolicy },
   { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains; preload' },
   { key: 'X-Frame-Options', value: 'DENY' },
   { key: 'X-Content-Type-Options', value: 'nosniff' },
   { key: 'Referrer-Policy', value: 'strict-origin-when-cross-origin' },
-  { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=()' },
+  {
+    key: 'Permissions-Policy',
+    // Payment only for Clerk Billing's Stripe checkout.
+    value: 'camera=(), microphone=(), geolocation=(), payment=(self "https://js.stripe.com")',
+  },
 ];
 
 const repositoryRoot = resolve(import.meta.dirname, '..');
@@ -40,7 +30,12 @@ const config: NextConfig = {
   outputFileTracingRoot: repositoryRoot,
   turbopack: { root: repositoryRoot },
   headers() {
-    return Promise.resolve([{ source: '/:path*', headers: securityHeaders }]);
+    const apiPolicy = [{ key: 'Content-Security-Policy', value: API_CONTENT_SECURITY_POLICY }];
+    return Promise.resolve([
+      { source: '/:path*', headers: securityHeaders },
+      { source: '/api/:path*', headers: apiPolicy },
+      { source: '/.well-known/:path*', headers: apiPolicy },
+    ]);
   },
 };
 

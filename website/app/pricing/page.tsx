@@ -1,4 +1,7 @@
+import { ClerkProvider, PricingTable } from '@clerk/nextjs';
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import { clerkSettings } from '../../src/server/clerk-settings';
 import { FEATURES, PLANS, PLAN_ENTITLEMENTS } from '@flowdesk/shared/licensing';
 
 export const metadata: Metadata = {
@@ -23,7 +26,9 @@ const limit = (value: number | null) => (value === null ? 'Unlimited' : String(v
  * The plans, from the same data the license server enforces (shared/src/licensing/plans.ts), so
  * this page cannot promise what a license does not give.
  */
-export default function PricingPage() {
+export default async function PricingPage() {
+  const clerk = clerkSettings();
+  const nonce = clerk?.billing ? ((await headers()).get('x-nonce') ?? undefined) : undefined;
   const rows: { label: string; values: string[] }[] = [
     {
       label: 'Workspaces',
@@ -87,6 +92,19 @@ export default function PricingPage() {
           </tbody>
         </table>
       </div>
+      {clerk?.billing ? (
+        <section aria-labelledby="subscribe-heading" className="mt-12">
+          <h2 id="subscribe-heading" className="text-2xl font-semibold">
+            Subscribe
+          </h2>
+          {/* Clerk Billing's plans and checkout; the table above says what each plan gives. */}
+          <ClerkProvider publishableKey={clerk.publishableKey} {...(nonce ? { nonce } : {})}>
+            <div className="mt-6">
+              <PricingTable />
+            </div>
+          </ClerkProvider>
+        </section>
+      ) : null}
     </main>
   );
 }

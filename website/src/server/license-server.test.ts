@@ -25,8 +25,17 @@ describe('the server’s license API', () => {
     vi.unstubAllEnvs();
   });
 
+  it('shares one database between the copies of this module Next.js makes', async () => {
+    const first = await (await import('./license-server')).database();
+    vi.resetModules();
+    const second = await (await import('./license-server')).database();
+    expect(second).toBe(first);
+  });
+
   it('answers 503 while the database cannot open, and tries again on the next request', async () => {
     vi.resetModules();
+    // Forget the database the tests above opened, as a fresh process would.
+    delete (globalThis as Record<symbol, unknown>)[Symbol.for('flowdesk.website.database')];
     // A file where the database folder should be: PGlite cannot open it.
     const blocked = join(folder, 'blocked');
     writeFileSync(blocked, 'not a folder');

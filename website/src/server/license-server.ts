@@ -10,15 +10,23 @@ import { clientIpFrom, databaseOptions, licenseServerConfig, readEnvironment } f
  */
 
 const environment = readEnvironment(process.env);
-let opened: Promise<OpenedDatabase> | undefined;
 
-async function database() {
-  opened ??= openDatabase(databaseOptions(environment)).catch((error: unknown) => {
+/**
+ * Next.js bundles route handlers and pages (with their server actions) separately, so this
+ * module can be instantiated more than once in one server process. They must share one
+ * database: two PGlite instances on one data folder would each see only their own writes.
+ */
+const DATABASE = Symbol.for('flowdesk.website.database');
+const processWide = globalThis as typeof globalThis & { [DATABASE]?: Promise<OpenedDatabase> };
+
+/** The site's database, opened (and migrated) on first use; the account pages read it too. */
+export async function database() {
+  processWide[DATABASE] ??= openDatabase(databaseOptions(environment)).catch((error: unknown) => {
     // The next request tries again (the database may have been starting).
-    opened = undefined;
+    processWide[DATABASE] = undefined;
     throw error;
   });
-  return (await opened).db;
+  return (await processWide[DATABASE]).db;
 }
 
 export const licenseApi = createLicenseApi({

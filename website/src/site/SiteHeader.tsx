@@ -1,9 +1,11 @@
 import Link from 'next/link';
 
 const LINKS = [
+  { href: '/features', label: 'Features' },
   { href: '/services', label: 'Services' },
   { href: '/pricing', label: 'Pricing' },
   { href: '/security', label: 'Security & privacy' },
+  { href: '/download', label: 'Download' },
 ] as const;
 
 /** The header of every public page: the name, home, and the main sections. */
@@ -26,6 +28,12 @@ export function SiteHeader() {
             {link.label}
           </Link>
         ))}
+        <Link
+          href="/dashboard"
+          className="ml-auto rounded-md border border-neutral-300 px-3 py-1 hover:bg-neutral-100 dark:border-neutral-700 dark:hover:bg-neutral-900"
+        >
+          Account
+        </Link>
       </nav>
     </header>
   );

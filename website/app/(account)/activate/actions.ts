@@ -1,0 +1,24 @@
+'use server';
+
+import { auth } from '@clerk/nextjs/server';
+import { redirect } from 'next/navigation';
+import { decideForUser } from '../../../src/account/device-approval';
+import type { ActionOutcome } from '../../../src/account/device-approval';
+import { database } from '../../../src/server/license-server';
+
+export async function decideDevice(
+  _previous: ActionOutcome | null,
+  form: FormData,
+): Promise<ActionOutcome> {
+  const { userId } = await auth();
+  if (!userId) {
+    return { ok: false, code: 'SIGNED_OUT', message: 'Your session ended. Sign in again.' };
+  }
+  const approve = form.get('decision') === 'approve';
+  const outcome = await decideForUser(await database(), userId, {
+    code: form.get('code'),
+    approve,
+  });
+  if (outcome.ok) redirect(`/activate?decided=${approve ? 'approved' : 'denied'}`);
+  return outcome;
+}

@@ -1,0 +1,20 @@
+'use server';
+
+import { auth } from '@clerk/nextjs/server';
+import { revalidatePath } from 'next/cache';
+import { deactivateForUser } from '../../../src/account/device-approval';
+import type { ActionOutcome } from '../../../src/account/device-approval';
+import { database } from '../../../src/server/license-server';
+
+export async function deactivateDevice(
+  _previous: ActionOutcome | null,
+  form: FormData,
+): Promise<ActionOutcome> {
+  const { userId } = await auth();
+  if (!userId) {
+    return { ok: false, code: 'SIGNED_OUT', message: 'Your session ended. Sign in again.' };
+  }
+  const outcome = await deactivateForUser(await database(), userId, form.get('activationId'));
+  if (outcome.ok) revalidatePath('/dashboard');
+  return outcome;
+}
