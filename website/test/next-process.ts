@@ -35,11 +35,11 @@ export function freePort(): Promise<number> {
 
 /**
  * `next start` on a free port with these settings (FLOWDESK_SITE_URL set to its own origin),
- * resolved once /api/health answers; its output is kept for the error if it never does.
+ * resolved once /api/health answers; its output is kept (for the error if it never does).
  */
 export async function startWebsite(
   settings: Record<string, string>,
-): Promise<{ origin: string; stop: () => void }> {
+): Promise<{ origin: string; stop: () => void; output: () => string }> {
   const port = await freePort();
   const origin = `http://localhost:${port}`;
   const server = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
@@ -58,7 +58,9 @@ export async function startWebsite(
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     try {
-      if ((await fetch(`${origin}/api/health`)).ok) return { origin, stop: () => server.kill() };
+      if ((await fetch(`${origin}/api/health`)).ok) {
+        return { origin, stop: () => server.kill(), output: () => output };
+      }
     } catch {
       // Not listening yet.
     }

@@ -27,6 +27,7 @@ const WEBHOOK_SECRET = `whsec_${randomBytes(24).toString('base64')}`;
 const stops: (() => void)[] = [];
 let origin = '';
 let originWithoutAccounts = '';
+let outputWithoutAccounts: () => string = () => '';
 let clerk: TestClerk;
 let browser: Browser;
 let github: Server;
@@ -83,6 +84,7 @@ beforeAll(async () => {
   const withoutAccounts = await startWebsite({ FLOWDESK_DATA_DIR: join(folder, 'pglite-bare') });
   origin = withAccounts.origin;
   originWithoutAccounts = withoutAccounts.origin;
+  outputWithoutAccounts = withoutAccounts.output;
   stops.push(withAccounts.stop, withoutAccounts.stop);
   browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
@@ -464,6 +466,8 @@ describe('the website in Chromium', () => {
     await page.goto(`${originWithoutAccounts}/download`);
     expect(await page.getByRole('status').textContent()).toContain('No release has been published');
     expect(problems).toEqual([]);
+    // Nothing on the server called Clerk, which is not configured here.
+    expect(outputWithoutAccounts()).not.toMatch(/Error|⨯/);
     await context.close();
   });
 });

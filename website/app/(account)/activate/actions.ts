@@ -1,16 +1,16 @@
 'use server';
 
-import { auth } from '@clerk/nextjs/server';
 import { redirect } from 'next/navigation';
 import { decideForUser } from '../../../src/account/device-approval';
 import type { ActionOutcome } from '../../../src/account/device-approval';
+import { actionUserId } from '../../../src/account/session';
 import { database } from '../../../src/server/license-server';
 
 export async function decideDevice(
   _previous: ActionOutcome | null,
   form: FormData,
 ): Promise<ActionOutcome> {
-  const { userId } = await auth();
+  const userId = await actionUserId();
   if (!userId) {
     return { ok: false, code: 'SIGNED_OUT', message: 'Your session ended. Sign in again.' };
   }

@@ -1,9 +1,9 @@
-import { auth } from '@clerk/nextjs/server';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { DeviceDecisionForm } from '../../../src/account/DeviceDecisionForm';
 import { deviceForCode } from '../../../src/account/device-approval';
 import { formatDateTime, platformName } from '../../../src/account/labels';
+import { signedInUserId } from '../../../src/account/session';
 import { database } from '../../../src/server/license-server';
 import { decideDevice } from './actions';
 
@@ -47,7 +47,8 @@ export default async function ActivatePage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const { userId } = await auth.protect();
+  const userId = await signedInUserId();
+  if (!userId) return null;
   const parameters = await searchParams;
   const decided = first(parameters.decided);
   const code = first(parameters.code);

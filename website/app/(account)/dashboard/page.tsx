@@ -1,11 +1,11 @@
 import { UserButton } from '@clerk/nextjs';
-import { auth } from '@clerk/nextjs/server';
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { accountOverview } from '../../../src/account/account-overview';
 import { DeactivateDeviceButton } from '../../../src/account/DeactivateDeviceButton';
 import { formatDateTime, planName, platformName } from '../../../src/account/labels';
 import { clerkSettings } from '../../../src/server/clerk-settings';
+import { signedInUserId } from '../../../src/account/session';
 import { database } from '../../../src/server/license-server';
 import { deactivateDevice } from './actions';
 
@@ -13,7 +13,8 @@ export const metadata: Metadata = { title: 'Your account', robots: { index: fals
 
 /** The signed-in user's plan, license and devices, and signing a device out. */
 export default async function DashboardPage() {
-  const { userId } = await auth.protect();
+  const userId = await signedInUserId();
+  if (!userId) return null;
   const overview = await accountOverview(await database(), userId);
   const { license } = overview;
   const live = overview.devices.filter((device) => !device.deactivatedAt);
