@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -28,6 +28,17 @@ const DEVICES = 500;
 const REFRESH_RATE = 200;
 const REFRESH_SECONDS = 20;
 const JWKS_SECONDS = 10;
+const SEQUENTIAL_REFRESHES = 300;
+
+const round = (value: number) => Math.round(value * 100) / 100;
+const percentile = (values: number[], fraction: number) =>
+  [...values].sort((a, b) => a - b)[
+    Math.min(values.length - 1, Math.floor(values.length * fraction))
+  ]!;
+const firstChunk = () =>
+  readdirSync(join(websiteFolder, '.next', 'static', 'chunks')).find((name) =>
+    name.endsWith('.js'),
+  )!;
 
 const folder = mkdtempSync(join(tmpdir(), 'flowdesk-license-bench-'));
 const results: Record<string, unknown> = {};
@@ -110,6 +121,28 @@ async function measure(database: Record<string, string>, devices: { deviceSecret
       connections: 50,
       duration: JWKS_SECONDS,
     });
+    // The framework's own ceiling on this machine, in the same run: Next.js serving a static
+    // file of the build, with no code of ours involved.
+    const staticFile = await autocannon({
+      url: `${origin}/_next/static/chunks/${firstChunk()}`,
+      connections: 50,
+      duration: JWKS_SECONDS,
+    });
+    // Unloaded: one refresh after another, for the cost of one request.
+    const sequential: number[] = [];
+    for (let index = 0; index < SEQUENTIAL_REFRESHES; index += 1) {
+      const started = performance.now();
+      const answer = await fetch(`${origin}/api/v1/licenses/refresh`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-forwarded-for': `10.200.0.${index % 250}`,
+        },
+        body: JSON.stringify(devices[index % devices.length]),
+      });
+      await answer.arrayBuffer();
+      sequential.push(performance.now() - started);
+    }
     return {
       refresh: {
         rate: REFRESH_RATE,
@@ -122,9 +155,16 @@ async function measure(database: Record<string, string>, devices: { deviceSecret
         non2xx: refresh.non2xx,
         errors: refresh.errors + refresh.timeouts,
       },
+      sequentialRefresh: {
+        requests: SEQUENTIAL_REFRESHES,
+        p50Ms: round(percentile(sequential, 0.5)),
+        p99Ms: round(percentile(sequential, 0.99)),
+      },
+      staticFile: { requestsPerSecond: Math.round(staticFile.requests.average) },
       jwks: {
         seconds: JWKS_SECONDS,
         requestsPerSecond: Math.round(jwks.requests.average),
+        ofStaticFileRate: round(jwks.requests.average / staticFile.requests.average),
         p50Ms: jwks.latency.p50,
         p99Ms: jwks.latency.p99,
         non2xx: jwks.non2xx,

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
@@ -12,7 +12,7 @@ import { verifyLicenseToken } from '@flowdesk/shared/licensing';
 import type { LicenseKeySet } from '@flowdesk/shared/licensing';
 import { testClerk } from './clerk-session';
 import type { TestClerk } from './clerk-session';
-import { buildWebsite, startWebsite } from './next-process';
+import { buildWebsite, startWebsite, websiteFolder } from './next-process';
 
 /**
  * The website as users and the apps reach it: `next build`, then `next start` on a free port
@@ -31,6 +31,21 @@ let outputWithoutAccounts: () => string = () => '';
 let clerk: TestClerk;
 let browser: Browser;
 let github: Server;
+
+const BUILD_SECRETS = {
+  CLERK_SECRET_KEY: 'sk_live_buildsecretmarker0123456789',
+  CLERK_WEBHOOK_SIGNING_SECRET: 'whsec_buildsecretmarker0123456789',
+  LICENSE_SIGNING_KEY: '-----BEGIN PRIVATE KEY-----\nbuildsecretmarker\n-----END PRIVATE KEY-----',
+  LICENSE_SIGNING_KEY_ID: 'build-marker',
+  DATABASE_URL: 'postgres://flowdesk:buildsecretmarker@db.invalid/flowdesk',
+};
+
+/** Every file of the build that is sent to browsers. */
+function clientFiles(folder = join(websiteFolder, '.next', 'static')): string[] {
+  return readdirSync(folder, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? clientFiles(join(folder, entry.name)) : [join(folder, entry.name)],
+  );
+}
 
 /** A stand-in for GitHub's API: the latest release of flowdesk/flowdesk. */
 function startFakeGitHub(): Promise<string> {
@@ -71,8 +86,10 @@ beforeAll(async () => {
       `The website's browser tests need Chromium at ${CHROMIUM_PATH}. Install it (apt-get install chromium) or set CHROMIUM_PATH.`,
     );
   }
-  buildWebsite();
   clerk = await testClerk();
+  // The build sees the server's secrets, as a careless CI would give it: none may reach the
+  // browser's bundles (checked below).
+  buildWebsite(BUILD_SECRETS);
   const githubApi = await startFakeGitHub();
   const withAccounts = await startWebsite({
     ...clerk.settings,
@@ -196,6 +213,15 @@ describe('the website under next start', () => {
     expect(none).toContain('No service in the catalog matches');
     // The query comes back as text, never as markup.
     expect(none).not.toContain('<script>zzqx');
+  });
+
+  it('keeps every server secret out of the bundles browsers download', () => {
+    const files = clientFiles();
+    expect(files.filter((file) => file.endsWith('.js')).length).toBeGreaterThan(5);
+    const leaks = files.filter((file) =>
+      readFileSync(file, 'latin1').includes('buildsecretmarker'),
+    );
+    expect(leaks).toEqual([]);
   });
 
   it('reports health and publishes the signing keys', async () => {

@@ -118,41 +118,92 @@ export async function refreshLicense(
   now = new Date(),
 ): Promise<{ licenseToken: string }> {
   const key = await activeSigningKey(db, config.signingKey, now);
+  const secretHash = sha256Hex(request.deviceSecret);
+  // The usual case in one statement: a live activation of this device on an active license
+  // records its check-in and returns what the token needs.
+  const [refreshed] = await db
+    .update(activations)
+    .set({ lastCheckInAt: now, ...(request.appVersion ? { appVersion: request.appVersion } : {}) })
+    .from(licenses)
+    .where(
+      and(
+        eq(activations.secretHash, secretHash),
+        eq(activations.deviceFingerprintHash, request.deviceFingerprintHash),
+        isNull(activations.deactivatedAt),
+        eq(licenses.id, activations.licenseId),
+        eq(licenses.status, 'active'),
+      ),
+    )
+    .returning({
+      activationId: activations.id,
+      userId: activations.userId,
+      deviceFingerprintHash: activations.deviceFingerprintHash,
+      licenseId: licenses.id,
+      plan: licenses.plan,
+      seats: licenses.seats,
+      ownerType: licenses.ownerType,
+      ownerId: licenses.ownerId,
+    });
+  if (refreshed) {
+    return {
+      licenseToken: await tokenFor(
+        {
+          id: refreshed.licenseId,
+          plan: refreshed.plan,
+          seats: refreshed.seats,
+          ownerType: refreshed.ownerType,
+          ownerId: refreshed.ownerId,
+        },
+        {
+          id: refreshed.activationId,
+          userId: refreshed.userId,
+          deviceFingerprintHash: refreshed.deviceFingerprintHash,
+        },
+        key,
+        config,
+        now,
+      ),
+    };
+  }
+  throw await whyRefreshIsRefused(db, secretHash, request.deviceFingerprintHash);
+}
+
+/** The error for a refresh that matched no live activation on an active license. */
+async function whyRefreshIsRefused(db: Database, secretHash: string, fingerprintHash: string) {
   const [found] = await db
     .select({ activation: activations, license: licenses })
     .from(activations)
     .innerJoin(licenses, eq(licenses.id, activations.licenseId))
-    .where(eq(activations.secretHash, sha256Hex(request.deviceSecret)))
+    .where(eq(activations.secretHash, secretHash))
     .limit(1);
   if (!found) {
-    throw apiError(
+    return apiError(
       401,
       'DEVICE_NOT_RECOGNIZED',
       'This device is not signed in to a Flow Desk account. Sign in again in the app.',
     );
   }
-  const { activation, license } = found;
-  if (activation.deviceFingerprintHash !== request.deviceFingerprintHash) {
-    throw apiError(
+  if (found.activation.deviceFingerprintHash !== fingerprintHash) {
+    return apiError(
       403,
       'DEVICE_MISMATCH',
       'This sign-in belongs to another device. Sign in again on this one.',
     );
   }
-  if (activation.deactivatedAt) {
-    throw apiError(
+  if (found.activation.deactivatedAt) {
+    return apiError(
       403,
       'ACTIVATION_REVOKED',
       'This device was signed out of its Flow Desk account. Sign in again to use your plan.',
     );
   }
-  if (license.status !== 'active') throw licenseRevoked();
-  const [updated] = (await db
-    .update(activations)
-    .set({ lastCheckInAt: now, ...(request.appVersion ? { appVersion: request.appVersion } : {}) })
-    .where(eq(activations.id, activation.id))
-    .returning()) as [Activation];
-  return { licenseToken: await tokenFor(license, updated, key, config, now) };
+  if (found.license.status !== 'active') return licenseRevoked();
+  // It changed between the two statements (signed in again, or reactivated): one more try.
+  return apiError(
+    409,
+    'REFRESH_CONFLICT',
+    'The license changed while it was being checked. Try again.',
+  );
 }
 
 /** Deactivates a device: by the device itself (its secret) or by the account that owns it. */
@@ -281,9 +332,12 @@ async function enforceLimits(tx: Transaction, license: License, userId: string):
 }
 
 /** A license token for this device: valid for one check interval plus the grace period. */
+type TokenLicense = Pick<License, 'id' | 'plan' | 'seats' | 'ownerType' | 'ownerId'>;
+type TokenActivation = Pick<Activation, 'id' | 'userId' | 'deviceFingerprintHash'>;
+
 function tokenFor(
-  license: License,
-  activation: Activation,
+  license: TokenLicense,
+  activation: TokenActivation,
   key: LicenseSigningKey,
   config: LicenseServerConfig,
   now: Date,
@@ -297,7 +351,7 @@ function tokenFor(
   });
 }
 
-function grantFor(license: License, activation: Activation, config: LicenseServerConfig) {
+function grantFor(license: TokenLicense, activation: TokenActivation, config: LicenseServerConfig) {
   const plan: Plan = license.plan;
   return {
     sub: activation.userId,
