@@ -1,5 +1,6 @@
 import { auth } from '@clerk/nextjs/server';
 import { clerkConfiguration } from '../server/clerk-settings';
+import type { ActionOutcome } from './device-approval';
 
 /**
  * The signed-in user of an account page, sending a signed-out visitor to sign in. Without Clerk
@@ -17,3 +18,10 @@ export async function actionUserId(): Promise<string | undefined> {
   if (clerkConfiguration.status !== 'configured') return undefined;
   return (await auth()).userId ?? undefined;
 }
+
+/** What a server action answers a caller who is not signed in. */
+export const SIGNED_OUT: ActionOutcome = {
+  ok: false,
+  code: 'SIGNED_OUT',
+  message: 'Your session ended. Sign in again.',
+};

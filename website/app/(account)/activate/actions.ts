@@ -3,7 +3,7 @@
 import { redirect } from 'next/navigation';
 import { decideForUser } from '../../../src/account/device-approval';
 import type { ActionOutcome } from '../../../src/account/device-approval';
-import { actionUserId } from '../../../src/account/session';
+import { SIGNED_OUT, actionUserId } from '../../../src/account/session';
 import { database } from '../../../src/server/license-server';
 
 export async function decideDevice(
@@ -11,9 +11,7 @@ export async function decideDevice(
   form: FormData,
 ): Promise<ActionOutcome> {
   const userId = await actionUserId();
-  if (!userId) {
-    return { ok: false, code: 'SIGNED_OUT', message: 'Your session ended. Sign in again.' };
-  }
+  if (!userId) return SIGNED_OUT;
   const approve = form.get('decision') === 'approve';
   const outcome = await decideForUser(await database(), userId, {
     code: form.get('code'),

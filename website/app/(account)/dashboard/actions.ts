@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { deactivateForUser } from '../../../src/account/device-approval';
 import type { ActionOutcome } from '../../../src/account/device-approval';
-import { actionUserId } from '../../../src/account/session';
+import { SIGNED_OUT, actionUserId } from '../../../src/account/session';
 import { database } from '../../../src/server/license-server';
 
 export async function deactivateDevice(
@@ -11,9 +11,7 @@ export async function deactivateDevice(
   form: FormData,
 ): Promise<ActionOutcome> {
   const userId = await actionUserId();
-  if (!userId) {
-    return { ok: false, code: 'SIGNED_OUT', message: 'Your session ended. Sign in again.' };
-  }
+  if (!userId) return SIGNED_OUT;
   const outcome = await deactivateForUser(await database(), userId, form.get('activationId'));
   if (outcome.ok) revalidatePath('/dashboard');
   return outcome;
