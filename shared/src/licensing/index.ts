@@ -15,3 +15,23 @@ export { licenseError, verifyLicenseToken } from './verifier';
 export type { LicenseErrorCode, VerifyLicenseOptions } from './verifier';
 export { FEATURES, PLAN_ENTITLEMENTS } from './plans';
 export type { PlanEntitlements } from './plans';
+export {
+  CLOCK_ROLLBACK_TOLERANCE_MS,
+  LICENSE_STATUSES,
+  evaluateLicense,
+  licenseRecordSchema,
+  licenseTime,
+  newLicenseRecord,
+  observeClock,
+  recordCheckFailed,
+  recordCheckSucceeded,
+  recordRevoked,
+} from './license-state';
+export type { LicenseRecord, LicenseState, LicenseStatusCode } from './license-state';
+export { LICENSE_REFUSAL_CODES, LicenseClient, isLicenseRefusal } from './license-client';
+export type {
+  DeviceDescription,
+  DeviceLink,
+  IssuedLicense,
+  LicenseClientOptions,
+} from './license-client';

@@ -63,6 +63,33 @@ describe('license tokens', () => {
     expect(await codeOf(token, new Date(now.getTime() - 180_000))).toBe('LICENSE_NOT_YET_VALID');
   });
 
+  it('accepts an expired token only when asked, still checking its signature', async () => {
+    const token = await sign(current, now, 3600);
+    const later = new Date(now.getTime() + 30 * 86_400_000);
+    const allowed = await verifyLicenseToken(token, {
+      keys: pinned(),
+      issuer: ISSUER,
+      now: later,
+      allowExpired: true,
+    });
+    expect(allowed).toMatchObject({ ok: true, value: { plan: 'pro', exp: seconds(now) + 3600 } });
+    const [header, payload, signature] = token.split('.') as [string, string, string];
+    const flipped = `${header}.${payload}.${signature.startsWith('A') ? 'B' : 'A'}${signature.slice(1)}`;
+    const forged = await verifyLicenseToken(flipped, {
+      keys: pinned(),
+      issuer: ISSUER,
+      now: later,
+      allowExpired: true,
+    });
+    expect(forged.ok ? 'ok' : forged.error.code).toBe('LICENSE_SIGNATURE_INVALID');
+    const garbage = await verifyLicenseToken(`${header}.!!!.${signature}`, {
+      keys: pinned(),
+      issuer: ISSUER,
+      allowExpired: true,
+    });
+    expect(garbage.ok ? 'ok' : garbage.error.code).toBe('LICENSE_TOKEN_MALFORMED');
+  });
+
   it('refuses a token signed by an unknown key, even under a pinned kid', async () => {
     expect(await codeOf(await sign(await generateLicenseSigningKey('other')))).toBe(
       'LICENSE_KEY_UNKNOWN',

@@ -1,4 +1,4 @@
-import { decodeProtectedHeader, errors, importJWK, jwtVerify } from 'jose';
+import { decodeJwt, decodeProtectedHeader, errors, importJWK, jwtVerify } from 'jose';
 import { FlowDeskError, err, ok } from '../core';
 import type { Result } from '../core';
 import {
@@ -26,6 +26,11 @@ export interface VerifyLicenseOptions {
   /** The time to check against; the app passes its rollback-aware clock. */
   now?: Date;
   clockSkewSeconds?: number;
+  /**
+   * Accept a token past its `exp` (everything else still checked): the apps' license state
+   * machine decides what an expired license means, and keeps showing which plan it was.
+   */
+  allowExpired?: boolean;
 }
 
 export type LicenseErrorCode =
@@ -88,6 +93,17 @@ export async function verifyLicenseToken(
     return err(licenseError('LICENSE_SIGNATURE_INVALID'));
   }
 
+  let currentDate = options.now;
+  if (options.allowExpired) {
+    try {
+      const { exp } = decodeJwt(token);
+      const now = (options.now ?? new Date()).getTime();
+      if (typeof exp === 'number') currentDate = new Date(Math.min(now, (exp - 1) * 1000));
+    } catch (error) {
+      return err(licenseError('LICENSE_TOKEN_MALFORMED', error));
+    }
+  }
+
   let payload: unknown;
   try {
     const key = await importJWK({ kty: pinned.kty, crv: pinned.crv, x: pinned.x }, header.alg);
@@ -98,7 +114,7 @@ export async function verifyLicenseToken(
       audience: options.audience ?? LICENSE_AUDIENCE,
       clockTolerance: options.clockSkewSeconds ?? LICENSE_CLOCK_SKEW_SECONDS,
       requiredClaims: ['iss', 'aud', 'sub', 'jti', 'iat', 'nbf', 'exp'],
-      ...(options.now ? { currentDate: options.now } : {}),
+      ...(currentDate ? { currentDate } : {}),
     }));
   } catch (error) {
     return err(licenseError(codeFor(error), error));
