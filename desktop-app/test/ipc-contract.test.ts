@@ -1,3 +1,7 @@
+import { LicenseService } from '../src/main/licensing/license-service';
+import type { LicenseSnapshot } from '../src/main/licensing/license-manager';
+import { evaluateLicense, newLicenseRecord } from '@flowdesk/shared/licensing';
+import type { LicenseClaims } from '@flowdesk/shared/licensing';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -66,6 +70,39 @@ function seededStore(): WorkspaceStore {
   });
 }
 
+/** A license manager that only reports a state: the handlers' plan checks read nothing else. */
+function fakeLicenseManager(snapshot: () => LicenseSnapshot) {
+  const refuse = () => Promise.reject(new Error('not used'));
+  return {
+    snapshot,
+    startSignIn: refuse,
+    cancelSignIn: () => undefined,
+    checkNow: refuse,
+    signOut: refuse,
+  };
+}
+
+const nowMs = Date.parse(now);
+const proClaims: LicenseClaims = {
+  iss: 'https://flowdesk.example',
+  aud: 'flowdesk-app',
+  sub: 'user_1',
+  jti: 'lt_1',
+  iat: nowMs / 1000,
+  nbf: nowMs / 1000,
+  exp: nowMs / 1000 + 86_400,
+  lic: 'lic_1',
+  plan: 'pro',
+  features: [],
+  seats: 1,
+  device: { fph: 'a'.repeat(64), aid: 'act_1' },
+  checks: { interval: 3600, grace: 3600 },
+};
+const licensed = (claims: LicenseClaims | undefined) => (): LicenseSnapshot => ({
+  state: evaluateLicense(claims, newLicenseRecord(nowMs), nowMs),
+  secureStorage: true,
+});
+
 interface ContractEnvironment {
   dispatch(channel: unknown, payload: unknown): Promise<IpcEnvelope<unknown>>;
   /** Ids of the permission questions sent to the UI, oldest first. */
@@ -84,7 +121,9 @@ interface ContractEnvironment {
   files: ReturnType<typeof temporaryBackups>;
 }
 
-function mainProcessEnvironment(options: { clipboardFails?: boolean } = {}): ContractEnvironment & {
+function mainProcessEnvironment(
+  options: { clipboardFails?: boolean; license?: () => LicenseSnapshot } = {},
+): ContractEnvironment & {
   forged(channel: unknown, payload: unknown): Promise<IpcEnvelope<unknown>>;
 } {
   const directory = mkdtempSync(join(tmpdir(), 'flowdesk-ipc-'));
@@ -146,6 +185,12 @@ function mainProcessEnvironment(options: { clipboardFails?: boolean } = {}): Con
     handlers: createIpcHandlers({
       workspaces,
       views,
+      // No pinned license keys here, as in a development build: nothing is limited.
+      license: new LicenseService({
+        store: () => workspaces.store,
+        deviceName: 'This computer',
+        ...(options.license ? { manager: fakeLicenseManager(options.license) } : {}),
+      }),
       audit,
       prompts,
       lock,
@@ -261,8 +306,11 @@ const EXPECTED_REFUSALS: Partial<Record<IpcChannel, string>> = {
   'backups:add-file': 'CANCELLED',
   'workspaces:import-preview': 'CANCELLED',
   'workspaces:import-apply': 'IMPORT_EXPIRED',
-  'license:sign-in': 'FEATURE_NOT_AVAILABLE',
-  'license:sign-out': 'FEATURE_NOT_AVAILABLE',
+  // Licensing is off without pinned keys (licensing/license-service.ts).
+  'license:sign-in': 'LICENSING_NOT_AVAILABLE',
+  'license:cancel-sign-in': 'LICENSING_NOT_AVAILABLE',
+  'license:check-now': 'LICENSING_NOT_AVAILABLE',
+  'license:sign-out': 'LICENSING_NOT_AVAILABLE',
 };
 
 async function call<C extends IpcChannel>(env: ContractEnvironment, channel: C, payload: unknown) {
@@ -820,5 +868,66 @@ describe('the IPC dispatcher of the main process', () => {
       'w1',
       'w2',
     ]);
+  });
+});
+
+describe('IPC: the plan’s limits in the main process', () => {
+  it('locks, not deletes, a workspace over the Free limit, and refuses to open its services', async () => {
+    const env = mainProcessEnvironment({ license: licensed(undefined) });
+    const created = await call(env, 'workspaces:create', {
+      name: 'Third',
+      services: [{ type: 'github' }],
+    });
+    expect(created.ok).toBe(true);
+    const serviceId = created.ok ? created.value.services[0]!.id : '';
+    const status = await call(env, 'license:status', undefined);
+    expect(status.ok && status.value).toMatchObject({
+      state: 'unlicensed',
+      plan: 'free',
+      available: true,
+      limits: { maxWorkspaces: 2 },
+      locked: { workspaceIds: [created.ok ? created.value.id : ''], serviceIds: [serviceId] },
+    });
+    const opened = await call(env, 'views:activate', { serviceId });
+    expect(!opened.ok && opened.error.code).toBe('SERVICE_LOCKED_BY_PLAN');
+    expect((await call(env, 'views:activate', { serviceId: 's1' })).ok).toBe(true);
+    const state = await call(env, 'state:get', undefined);
+    expect(state.ok && state.value.workspaces).toHaveLength(3);
+  });
+
+  it('refuses paid features on Free, and allows them on Pro', async () => {
+    const free = mainProcessEnvironment({ license: licensed(undefined) });
+    const lock = await call(free, 'lock:set-password', {
+      newPassword: 'long enough secret',
+      autoLockMinutes: 5,
+    });
+    expect(!lock.ok && lock.error.code).toBe('FEATURE_NOT_IN_PLAN');
+    const backup = await call(free, 'backups:create', {
+      includeBrowserSessions: true,
+      encryption: { method: 'passphrase', passphrase: 'correct horse battery staple' },
+      chooseLocation: false,
+    });
+    expect(!backup.ok && backup.error.code).toBe('FEATURE_NOT_IN_PLAN');
+    const proxy = await call(free, 'services:set-proxy', {
+      serviceId: 's1',
+      proxy: { mode: 'custom', protocol: 'http', host: 'proxy.example', port: 8080 },
+    });
+    expect(!proxy.ok && proxy.error.code).toBe('FEATURE_NOT_IN_PLAN');
+
+    const pro = mainProcessEnvironment({ license: licensed(proClaims) });
+    expect(
+      (
+        await call(pro, 'lock:set-password', {
+          newPassword: 'long enough secret',
+          autoLockMinutes: 5,
+        })
+      ).ok,
+    ).toBe(true);
+    const status = await call(pro, 'license:status', undefined);
+    expect(status.ok && status.value).toMatchObject({
+      state: 'active',
+      plan: 'pro',
+      locked: { workspaceIds: [] },
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { LicenseService } from '../../src/main/licensing/license-service';
 import { ok } from '@flowdesk/shared/core';
 import { IPC_EVENT_CHANNEL, createFlowDeskBridge } from '@flowdesk/shared/ipc';
 import type {
@@ -210,6 +211,8 @@ export function createInPageBackend(options: InPageBackendOptions = {}) {
     handlers: createIpcHandlers({
       workspaces,
       views,
+      // No pinned license keys here, as in a development build: nothing is limited.
+      license: new LicenseService({ store: () => workspaces.store, deviceName: 'This computer' }),
       audit,
       prompts,
       lock,

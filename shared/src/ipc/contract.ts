@@ -16,6 +16,8 @@ import {
   memoryBudgetMbField,
 } from '../workspace/fields';
 import { idSchema } from '../workspace/ids';
+import { LICENSE_STATUSES } from '../licensing/license-state';
+import { planSchema } from '../licensing/claims';
 import {
   appSettingsSchema,
   isolationSchema,
@@ -118,17 +120,49 @@ const appSettingsPatch = z.strictObject({
     .optional(),
 });
 
+/** The license as the app UI shows it (issue 7; the state machine is shared/licensing). */
 export const licenseStatusSchema = z.strictObject({
-  state: z.enum(['unlicensed', 'trial', 'active', 'grace', 'expired', 'fallback']),
-  plan: text(50).optional(),
-  /** When the license or trial ends. */
-  expiresAt: isoDateTime.optional(),
-  /** During `grace`: when fallback mode starts unless the license server is reached. */
+  state: z.enum(LICENSE_STATUSES),
+  /** The plan whose limits apply now. */
+  plan: planSchema,
+  /** The plan of the held license, when it no longer applies (expired, revoked). */
+  licensedPlan: planSchema.optional(),
+  features: z.array(text(64)).max(100),
+  limits: z.strictObject({
+    maxWorkspaces: z.int().min(1).nullable(),
+    maxServicesPerWorkspace: z.int().min(1).nullable(),
+  }),
+  /** What fallback mode locks now: kept, not deleted, back when the license is. */
+  locked: z.strictObject({
+    workspaceIds: z.array(idSchema).max(10_000),
+    serviceIds: z.array(idSchema).max(100_000),
+  }),
+  nextCheckAt: isoDateTime.optional(),
+  /** When the plan stops applying unless the website is reached. */
   graceEndsAt: isoDateTime.optional(),
+  daysLeft: z.int().min(0).optional(),
   lastCheckedAt: isoDateTime.optional(),
-  /** Shown in settings: the account the license belongs to, as the website names it. */
-  accountLabel: text(200).optional(),
-  features: z.array(text(50)).max(100).default([]),
+  /** The clock was set back since the last check. */
+  clockRollback: z.boolean(),
+  deviceName: text(100),
+  /** The organization the license comes from, when there is one. */
+  organization: text(200).optional(),
+  /** False: no system keyring, so the sign-in lasts until Flow Desk quits. */
+  secureStorage: z.boolean(),
+  /** Licensing is off in this build (no pinned license keys), so nothing is limited. */
+  available: z.boolean(),
+  /** A device-link sign-in waiting for approval in the browser. */
+  signIn: z
+    .strictObject({
+      userCode: text(20),
+      verificationUri: z.url({ protocol: /^https?$/ }),
+      expiresAt: isoDateTime,
+    })
+    .optional(),
+  /** The last thing that went wrong, said so the user can act on it. */
+  problem: z.strictObject({ code: text(100), message: text(500) }).optional(),
+  /** The website's account page. */
+  manageUrl: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 export const backupInfoSchema = z.strictObject({
@@ -546,7 +580,12 @@ export const IPC_CHANNELS = {
       expiresAt: isoDateTime,
     }),
   ),
-  'license:sign-out': channel(noArguments, done),
+  'license:cancel-sign-in': channel(noArguments, done),
+  'license:check-now': channel(noArguments, licenseStatusSchema),
+  'license:sign-out': channel(
+    noArguments,
+    z.strictObject({ deactivatedOnWebsite: z.boolean() }),
+  ),
 } as const;
 
 export const IPC_EVENTS = {

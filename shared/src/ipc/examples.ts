@@ -28,7 +28,21 @@ const download = {
   savePath: '/home/jane/Downloads/report.pdf',
   startedAt: now,
 };
-const license = { state: 'active', plan: 'pro', expiresAt: now };
+const license = {
+  state: 'active',
+  plan: 'pro',
+  features: ['backups.sessions'],
+  limits: { maxWorkspaces: null, maxServicesPerWorkspace: null },
+  locked: { workspaceIds: [], serviceIds: [] },
+  nextCheckAt: now,
+  graceEndsAt: now,
+  lastCheckedAt: now,
+  clockRollback: false,
+  deviceName: 'Work laptop',
+  secureStorage: true,
+  available: true,
+  manageUrl: 'https://flowdesk.app/dashboard',
+};
 const backup = {
   backupId: 'b1',
   fileName: 'flowdesk-2026-11-24.fdbackup',
@@ -294,11 +308,13 @@ export const IPC_CHANNEL_EXAMPLES: Record<IpcChannel, { request: unknown; respon
     request: undefined,
     response: {
       userCode: 'WDJB-MJHT',
-      verificationUri: 'https://flowdesk.app/device',
+      verificationUri: 'https://flowdesk.app/activate',
       expiresAt: now,
     },
   },
-  'license:sign-out': { request: undefined, response: null },
+  'license:cancel-sign-in': { request: undefined, response: null },
+  'license:check-now': { request: undefined, response: license },
+  'license:sign-out': { request: undefined, response: { deactivatedOnWebsite: true } },
 };
 
 export const IPC_EVENT_EXAMPLES: Record<IpcEventName, unknown> = {

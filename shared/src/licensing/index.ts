@@ -35,3 +35,5 @@ export type {
   IssuedLicense,
   LicenseClientOptions,
 } from './license-client';
+export { planLocks } from './fallback';
+export type { PlanLocks } from './fallback';

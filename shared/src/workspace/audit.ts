@@ -37,6 +37,8 @@ export const securityEventTypes = [
   'workspaces_imported',
   'data_repaired',
   'policy_applied',
+  // The license changed state (issue 7); written to every workspace's trail, as it limits each.
+  'license_changed',
 ] as const;
 
 export const severitySchema = z.enum(['low', 'medium', 'high', 'critical']);

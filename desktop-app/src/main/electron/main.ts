@@ -25,6 +25,8 @@ import {
   createMonitoringManager,
   monitoringConfigSchema,
 } from '@flowdesk/shared/monitoring';
+import { FlowDeskError, err, ok } from '@flowdesk/shared/core';
+import { decideExternalOpen } from '@flowdesk/shared/security';
 import { mayNotify, newId, sessionPartitionFor } from '@flowdesk/shared/workspace';
 import { readTextFile, writeFileAtomic } from '../data/atomic-file';
 import { AuditTrail } from '../data/audit-trail';
@@ -59,6 +61,7 @@ import { ViewManager, managedServicesOf } from '../views/view-manager';
 import { trayModel } from '../views/tray-model';
 import { ElectronViewHost } from './electron-view-host';
 import { electronSessionArchive, partitionFolder } from './session-archive';
+import { startLicensing } from './licensing';
 import { TrayController } from './tray';
 
 /**
@@ -235,6 +238,46 @@ function start(): void {
       },
     },
   );
+
+  // The license (issue 7): what this build trusts, this device, and the fallback locks it sets.
+  // Set once the view manager exists; a license change before that has nothing to re-apply.
+  let applyLicenseLocks: () => void = () => undefined;
+  const license = startLicensing({
+    dataDirectory,
+    secrets,
+    store: () => workspaces.store,
+    openExternal: (url) => {
+      const decision = decideExternalOpen(url);
+      if (!decision.allowed) {
+        return err(
+          new FlowDeskError(
+            'EXTERNAL_URL_REFUSED',
+            'The sign-in page address was not a web address.',
+          ),
+        );
+      }
+      void shell.openExternal(decision.url);
+      return ok(null);
+    },
+    audit: (change) => {
+      const severity = change.to === 'revoked' || change.to === 'expired' ? 'medium' : 'low';
+      for (const workspace of workspaces.store.workspaces) {
+        recordAudit({
+          type: 'license_changed',
+          severity,
+          workspaceId: workspace.id,
+          action: `license ${change.from} → ${change.to}`,
+          result: 'success',
+          metadata: { plan: change.plan, reason: change.reason },
+        });
+      }
+    },
+    changed: (status) => {
+      send('license:changed', status);
+      applyLicenseLocks();
+    },
+    warn: (message, details) => log.warn(message, details),
+  });
 
   const proxies = new SessionProxies({
     apply: async (partition, config) => {
@@ -559,8 +602,15 @@ function start(): void {
     onShortcut: (key) => send('shortcut', key),
   });
   viewLookup.manager = viewManager;
-  const syncViews = () => viewManager.setServices(managedServicesOf(workspaces.store));
+  // Services that fallback mode locks are not given to the view manager: they never load.
+  const syncViews = () =>
+    viewManager.setServices(
+      managedServicesOf(workspaces.store).filter(
+        ({ service }) => !license.isServiceLocked(service.id),
+      ),
+    );
   syncViews();
+  applyLicenseLocks = syncViews;
   // Settings the operating system applies: open at login (macOS and Windows) and spelling.
   let appliedSettings = '';
   const applyAppSettings = () => {
@@ -587,6 +637,8 @@ function start(): void {
       );
     }
     send('state:changed', store);
+    // Fallback locks follow the workspaces (a workspace added over the plan's limit is locked).
+    if (license.available) send('license:changed', license.status());
   });
 
   // App lock: the record in its own file; a damaged one resets the lock, and the user is told.
@@ -751,6 +803,7 @@ function start(): void {
     handlers: createIpcHandlers({
       workspaces,
       views: viewManager,
+      license,
       audit,
       prompts,
       lock,

@@ -17,6 +17,8 @@ import type { SecretStore } from '../security/secret-store';
 import type { WorkspaceBackups } from '../data/backup/workspace-backups';
 import type { WorkspaceDataManager } from '../data/workspace-data-manager';
 import type { DownloadManager } from '../views/downloads';
+import type { LicenseService } from '../licensing/license-service';
+import { FEATURES } from '@flowdesk/shared/licensing';
 import type { ViewManager } from '../views/view-manager';
 import type { IpcHandlers } from './dispatcher';
 
@@ -33,6 +35,8 @@ export interface IpcHandlerDependencies {
   lock: AppLock;
   downloads: DownloadManager;
   screenShare: ScreenSharePicker;
+  /** The license: status, sign-in, fallback locks and paid features (licensing/). */
+  license: LicenseService;
   /** Backups (data/backup); absent where files cannot be written (the UI tests' page). */
   backups?: Pick<WorkspaceBackups, 'create' | 'list' | 'restore' | 'verify' | 'remove'>;
   /** Export/import, integrity, cleanup (data/); absent in the UI tests' page, like backups. */
@@ -192,6 +196,10 @@ function createUnlockedHandlers(deps: IpcHandlerDependencies): IpcHandlers {
           ),
         );
       }
+      if (checked.value.mode !== 'system') {
+        const allowed = deps.license.requireFeature(FEATURES.proxies, 'A proxy per service');
+        if (!allowed.ok) return allowed;
+      }
       const key = proxySecretKey(serviceId);
       const value = checked.value;
       if (value.mode !== 'custom' || value.username === undefined || password === null) {
@@ -219,6 +227,14 @@ function createUnlockedHandlers(deps: IpcHandlerDependencies): IpcHandlers {
     'services:move': (request) => workspaces.moveService(request),
 
     'views:activate': ({ serviceId }) => {
+      if (deps.license.isServiceLocked(serviceId)) {
+        return err(
+          new FlowDeskError(
+            'SERVICE_LOCKED_BY_PLAN',
+            'This service is over your plan’s limits. It is kept as it was and opens again when your license is active; see Settings → License.',
+          ),
+        );
+      }
       const activated = workspaces.activateService(serviceId);
       if (!activated.ok) return activated;
       views.activate(serviceId);
@@ -333,6 +349,13 @@ function createUnlockedHandlers(deps: IpcHandlerDependencies): IpcHandlers {
       type,
     }) => {
       if (!deps.backups) return notYetAvailable('Backups');
+      if (includeBrowserSessions) {
+        const allowed = deps.license.requireFeature(
+          FEATURES.backupSessions,
+          'Backups that keep you signed in',
+        );
+        if (!allowed.ok) return allowed;
+      }
       let path: string | undefined;
       if (chooseLocation) {
         path = await deps.chooseBackupPath?.();
@@ -424,14 +447,20 @@ function createUnlockedHandlers(deps: IpcHandlerDependencies): IpcHandlers {
     'audit:verify': ({ workspaceId }) => deps.audit.verify(workspaceId),
 
     'lock:status': () => deps.lock.status(),
-    'lock:set-password': (request) =>
-      deps.lock.setPassword({
+    'lock:set-password': (request) => {
+      // An existing lock keeps working whatever the plan: only setting one up is a paid feature.
+      if (!deps.lock.status().enabled) {
+        const allowed = deps.license.requireFeature(FEATURES.appLock, 'The app lock');
+        if (!allowed.ok) return allowed;
+      }
+      return deps.lock.setPassword({
         newPassword: request.newPassword,
         autoLockMinutes: request.autoLockMinutes,
         ...(request.currentPassword === undefined
           ? {}
           : { currentPassword: request.currentPassword }),
-      }),
+      });
+    },
     'lock:disable': ({ currentPassword }) => deps.lock.disable(currentPassword),
     'lock:lock': () => {
       deps.lock.lock();
@@ -439,8 +468,10 @@ function createUnlockedHandlers(deps: IpcHandlerDependencies): IpcHandlers {
     },
     'lock:unlock': ({ password }) => deps.lock.unlock(password),
 
-    'license:status': () => ({ state: 'unlicensed', features: [] }),
-    'license:sign-in': () => notYetAvailable('Signing in to a Flow Desk account'),
-    'license:sign-out': () => notYetAvailable('Signing out of a Flow Desk account'),
+    'license:status': () => deps.license.status(),
+    'license:sign-in': () => deps.license.startSignIn(),
+    'license:cancel-sign-in': () => deps.license.cancelSignIn(),
+    'license:check-now': () => deps.license.checkNow(),
+    'license:sign-out': () => deps.license.signOut(),
   };
 }

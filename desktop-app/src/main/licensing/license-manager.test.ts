@@ -80,7 +80,8 @@ function harness(shared?: { secrets: Map<string, string>; file: { text?: string 
   let keyring = true;
   const client = {
     startDeviceLink: vi.fn<() => Promise<DeviceLink>>(() => Promise.resolve(link)),
-    waitForApproval: vi.fn<() => Promise<IssuedLicense>>(),
+    waitForApproval:
+      vi.fn<(link: DeviceLink, options?: { signal?: AbortSignal }) => Promise<IssuedLicense>>(),
     refresh: vi.fn<() => Promise<string>>(),
     deactivate: vi.fn<() => Promise<void>>(() => Promise.resolve()),
   };

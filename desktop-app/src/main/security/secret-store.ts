@@ -29,7 +29,7 @@ const secretFileSchema = z.strictObject({
   secrets: z.record(z.string().max(200), z.base64().max(20_000)),
 });
 
-export type SecretKind = 'proxy' | 'backup-key';
+export type SecretKind = 'proxy' | 'backup-key' | 'license';
 export type SecretKey = `${SecretKind}:${string}`;
 
 export const proxySecretKey = (serviceId: string): SecretKey => `proxy:${serviceId}`;
