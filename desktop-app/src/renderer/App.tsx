@@ -10,6 +10,7 @@ import type { ServiceActions } from './components/ServiceList';
 import { WorkspaceRail } from './components/WorkspaceRail';
 import type { WorkspaceActions } from './components/WorkspaceRail';
 import type { SettingsSection } from './pages/SettingsPage';
+import { licenseBannerText } from './state/license-banner';
 import { rememberRecent, stepRecent } from './state/order';
 import { CoverContext } from './state/overlay';
 import { FlowDeskContext, useFlowDeskState } from './state/use-flowdesk';
@@ -232,6 +233,7 @@ function AppShell({ state }: { state: FlowDeskState }) {
       ? store.workspaces.find((workspace) => workspace.id === modal.workspaceId)
       : undefined;
   const showFind = findIn !== undefined && findIn === activeServiceId && route.page === 'service';
+  const licenseBanner = licenseBannerText(state.license);
 
   return (
     <CoverContext.Provider value={cover}>
@@ -258,6 +260,17 @@ function AppShell({ state }: { state: FlowDeskState }) {
           )}
           {/* In this column, not over the content: the service page covers that area. */}
           <div className="overlays">
+            {licenseBanner ? (
+              <div role="status" className="notice warning license-banner">
+                {licenseBanner}
+                <button
+                  type="button"
+                  onClick={() => setRoute({ page: 'settings', section: 'license' })}
+                >
+                  {strings.licenseBanner.open}
+                </button>
+              </div>
+            ) : null}
             {state.actionError ? (
               <div role="alert" className="notice error">
                 {state.actionError}

@@ -497,16 +497,63 @@ export const strings = {
     license: {
       title: 'License',
       description:
-        'Your plan, the account it belongs to and when it was last checked. Sign in to your Flow Desk account to activate this computer.',
+        'Your plan, this computer’s sign-in and when the license was last checked. Nothing else about you or your workspaces is ever sent.',
+      plan: 'Plan',
+      status: 'Status',
       states: {
-        unlicensed: 'Free plan: no Flow Desk account is linked to this computer.',
-        trial: 'Trial',
+        unlicensed: 'Free: no Flow Desk account is signed in on this computer.',
         active: 'Active',
-        grace: 'Active — the license server could not be reached lately',
-        expired: 'Expired',
-        fallback: 'Limited mode: the license could not be checked for too long',
+        due: 'Active — checking with the Flow Desk website',
+        grace: 'Active — the Flow Desk website could not be reached lately',
+        expired: 'Lapsed: Free limits apply until the license is checked again',
+        revoked: 'Signed out on the website: Free limits apply',
       } as const,
+      planNames: { free: 'Free', pro: 'Pro', team: 'Team', enterprise: 'Enterprise' } as const,
+      was: (plan: string) => `(your ${plan} license no longer applies)`,
+      organization: 'Through',
+      device: 'This computer',
+      lastChecked: 'Last checked',
+      nextCheck: 'Next check',
+      graceEnds: 'Free limits from',
+      never: 'Not yet',
+      limits: 'Limits',
+      limitsText: (workspaces: number | null, services: number | null) =>
+        workspaces === null && services === null
+          ? 'No limits'
+          : `${workspaces ?? 'Any number of'} workspaces, ${services ?? 'any number of'} services each`,
+      locked: (workspaces: number, services: number) =>
+        `${plural(workspaces, 'workspace', 'workspaces')} and ${plural(services, 'service', 'services')} are locked: kept as they are, and back when the license is.`,
+      insecureStorage:
+        'This computer has no system keyring (such as GNOME Keyring or KWallet), so the sign-in is kept only until Flow Desk quits.',
+      clockRollback:
+        'This computer’s clock was set back. Flow Desk checks the license online before trusting it again.',
+      off: 'Licensing is off in this build of Flow Desk: every feature is on and nothing is limited.',
+      signIn: 'Sign in…',
+      signInHint:
+        'Your browser opens the Flow Desk website. Sign in there and approve this computer; it should show this code:',
+      openAgain: 'Open the page again',
+      waiting: 'Waiting for the approval in your browser…',
+      codeExpires: (time: string) => `The code is valid until ${time}.`,
+      cancel: 'Cancel',
+      checkNow: 'Check now',
+      checking: 'Checking…',
+      signOut: 'Sign out this computer',
+      signOutQuestion:
+        'Sign this computer out of your Flow Desk account? Your workspaces stay; Free limits apply until you sign in again.',
+      signedOutOffline:
+        'Signed out on this computer. The website could not be reached: sign the device out on the website too.',
+      manage: 'Manage your account on the website',
     },
+  },
+  licenseBanner: {
+    grace: (days: number) =>
+      `Flow Desk could not check your license. Your plan stays for ${plural(days, 'more day', 'more days')}; connect to the internet so it can check.`,
+    expired:
+      'Your license could not be checked for too long: Free limits apply. Nothing is deleted; extra workspaces and services are locked until it is checked.',
+    revoked:
+      'This computer was signed out of its Flow Desk account: Free limits apply. Nothing is deleted.',
+    open: 'License settings',
+    lockedService: 'locked by your plan',
   },
   lock: {
     title: 'Flow Desk is locked',

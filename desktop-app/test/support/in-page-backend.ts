@@ -1,4 +1,6 @@
 import { LicenseService } from '../../src/main/licensing/license-service';
+import type { LicenseServiceOptions } from '../../src/main/licensing/license-service';
+import type { LicenseSnapshot } from '../../src/main/licensing/license-manager';
 import { ok } from '@flowdesk/shared/core';
 import { IPC_EVENT_CHANNEL, createFlowDeskBridge } from '@flowdesk/shared/ipc';
 import type {
@@ -130,6 +132,10 @@ export interface InPageBackendOptions {
     workspaces: WorkspaceManager,
     audit: IpcHandlerDependencies['audit'],
   ) => IpcHandlerDependencies['data'];
+  /** A license manager (tests give one with a stand-in website); without it licensing is off. */
+  licenseManagerFor?: (
+    onChange: (snapshot: LicenseSnapshot) => void,
+  ) => NonNullable<LicenseServiceOptions['manager']>;
 }
 
 export function createInPageBackend(options: InPageBackendOptions = {}) {
@@ -207,12 +213,20 @@ export function createInPageBackend(options: InPageBackendOptions = {}) {
     audioSupported: true,
     newId: () => newId().replace(/[^a-z0-9-]/g, ''),
   });
+  // Without a manager (no pinned license keys, as in a development build) nothing is limited.
+  const license: LicenseService = new LicenseService({
+    store: () => workspaces.store,
+    deviceName: 'This computer',
+  });
+  const licenseManager = options.licenseManagerFor?.((snapshot) =>
+    emit('license:changed', license.status(snapshot)),
+  );
+  if (licenseManager) license.attach(licenseManager);
   const dispatch = createIpcDispatcher({
     handlers: createIpcHandlers({
       workspaces,
       views,
-      // No pinned license keys here, as in a development build: nothing is limited.
-      license: new LicenseService({ store: () => workspaces.store, deviceName: 'This computer' }),
+      license,
       audit,
       prompts,
       lock,

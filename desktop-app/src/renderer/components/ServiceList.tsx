@@ -40,7 +40,8 @@ export const ServiceList = memo(function ServiceList({
   views: Readonly<Record<string, ViewState>>;
   actions: ServiceActions;
 }) {
-  const { call, inform } = useFlowDesk();
+  const { call, inform, license } = useFlowDesk();
+  const locked = new Set(license?.locked.serviceIds ?? []);
   const [menu, setMenu] = useState<{ serviceId: string; at: { x: number; y: number } }>();
   const ids = workspace.services.map((service) => service.id);
   const reorder = useReorder(ids, (serviceIds) => {
@@ -153,13 +154,18 @@ export const ServiceList = memo(function ServiceList({
           const view = views[service.id];
           const shown = describe(service, view);
           const active = service.id === workspace.activeServiceId;
+          const isLocked = locked.has(service.id);
           return (
             <li key={service.id} className="service-row" {...reorder.itemProps(service.id)}>
               <button
                 type="button"
-                className={active ? 'service active' : 'service'}
+                className={['service', active ? 'active' : '', isLocked ? 'locked' : '']
+                  .filter(Boolean)
+                  .join(' ')}
                 aria-current={active ? 'page' : undefined}
-                aria-label={shown.label}
+                aria-label={
+                  isLocked ? `${shown.label}, ${strings.licenseBanner.lockedService}` : shown.label
+                }
                 title={`${service.name}\n${strings.reorderHint}`}
                 data-state={shown.state}
                 onClick={() => void call('views:activate', { serviceId: service.id })}
@@ -182,6 +188,11 @@ export const ServiceList = memo(function ServiceList({
                 <span className="name" aria-hidden="true">
                   {service.name}
                 </span>
+                {isLocked ? (
+                  <span className="lock-mark" aria-hidden="true">
+                    🔒
+                  </span>
+                ) : null}
                 {shown.muted ? (
                   <span className="muted-mark" aria-hidden="true">
                     🔕

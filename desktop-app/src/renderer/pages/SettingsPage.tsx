@@ -1,6 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import type { ReactNode } from 'react';
-import type { AuditVerification, LicenseStatus } from '@flowdesk/shared/ipc';
+import type { AuditVerification } from '@flowdesk/shared/ipc';
 import {
   HIBERNATION_LIMITS,
   appSettingsSchema,
@@ -12,6 +11,7 @@ import { Toggle } from '../components/Toggle';
 import { AppLockSettings } from './AppLockSettings';
 import { BackupsPage } from './BackupsPage';
 import { DataPage } from './DataPage';
+import { LicensePage } from './LicensePage';
 import { strings } from '../strings';
 import { useFlowDesk } from '../state/use-flowdesk';
 import { useCoversContent } from '../state/overlay';
@@ -476,30 +476,5 @@ function AuditPage({ workspace }: { workspace: Workspace | undefined }) {
         </table>
       ) : null}
     </>
-  );
-}
-
-function LicensePage() {
-  const { call } = useFlowDesk();
-  const words = strings.pages.license;
-  const [status, setStatus] = useState<LicenseStatus | undefined>();
-  useEffect(() => {
-    void call('license:status', undefined).then(setStatus);
-    return window.flowdesk.on('license:changed', setStatus);
-  }, [call]);
-  return (
-    <>
-      <PageIntro title={words.title} description={words.description} />
-      {status ? <Definition term={words.title}>{words.states[status.state]}</Definition> : null}
-    </>
-  );
-}
-
-function Definition({ term, children }: { term: string; children: ReactNode }) {
-  return (
-    <dl className="definition">
-      <dt>{term}</dt>
-      <dd>{children}</dd>
-    </dl>
   );
 }

@@ -7,6 +7,7 @@ import type {
   IpcEvent,
   IpcRequestInput,
   IpcResponse,
+  LicenseStatus,
   ViewState,
 } from '@flowdesk/shared/ipc';
 import type { WorkspaceStore } from '@flowdesk/shared/workspace';
@@ -33,6 +34,8 @@ export interface FlowDeskState {
   downloads: readonly DownloadEntry[];
   /** The app lock; while locked the UI shows only the lock screen. */
   lock: AppLockState | undefined;
+  /** The license: plan, state, what fallback mode locks; read after the first screen. */
+  license: LicenseStatus | undefined;
   notices: Notice[];
   questions: PermissionQuestion[];
   /** Pages waiting for the user to pick a screen or window, oldest first. */
@@ -89,6 +92,7 @@ export function useFlowDeskState(): FlowDeskState {
   const [actionError, setActionError] = useState<string | undefined>();
   const [attempt, setAttempt] = useState(0);
   const [lock, setLock] = useState<AppLockState | undefined>();
+  const [license, setLicense] = useState<LicenseStatus | undefined>();
   const wasLocked = useRef(false);
 
   useEffect(() => {
@@ -107,6 +111,10 @@ export function useFlowDeskState(): FlowDeskState {
         setViews(Object.fromEntries(viewStates.value.map((view) => [view.serviceId, view])));
       }
       if (downloadList.ok) setDownloads(downloadList.value);
+      // Not needed to draw the first screen: asked once it is up.
+      void api.invoke('license:status', undefined).then((answer) => {
+        if (current && answer.ok) setLicense(answer.value);
+      });
     };
     void lockStatus.then((answer) => {
       if (!current) return;
@@ -138,6 +146,7 @@ export function useFlowDeskState(): FlowDeskState {
       api.on('screen-share:ended', ({ requestId }) =>
         setScreenShares((known) => known.filter((question) => question.requestId !== requestId)),
       ),
+      api.on('license:changed', setLicense),
       api.on('lock:changed', (status) => {
         // Unlocked again: read everything afresh.
         if (wasLocked.current && !status.locked) setAttempt((count) => count + 1);
@@ -170,6 +179,7 @@ export function useFlowDeskState(): FlowDeskState {
     views,
     downloads,
     lock,
+    license,
     notices,
     questions,
     screenShares,
