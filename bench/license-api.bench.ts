@@ -172,7 +172,7 @@ async function measure(database: Record<string, string>, devices: { deviceSecret
       },
     };
   } finally {
-    stop();
+    await stop();
   }
 }
 

@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    // The end-to-end tests (test/) have their own configuration: vitest.e2e.config.ts.
+    include: ['src/**/*.test.ts'],
     // A fresh PGlite per test file takes a moment to start on two cores.
     testTimeout: 30_000,
     hookTimeout: 60_000,

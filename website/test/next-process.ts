@@ -39,7 +39,7 @@ export function freePort(): Promise<number> {
  */
 export async function startWebsite(
   settings: Record<string, string>,
-): Promise<{ origin: string; stop: () => void; output: () => string }> {
+): Promise<{ origin: string; stop: () => Promise<void>; output: () => string }> {
   const port = await freePort();
   const origin = `http://localhost:${port}`;
   const server = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
@@ -52,6 +52,12 @@ export async function startWebsite(
       FLOWDESK_SITE_URL: origin,
     },
   });
+  const exited = new Promise<void>((resolve) => server.once('exit', () => resolve()));
+  /** Stops the server; resolves once it no longer answers. */
+  const stop = () => {
+    server.kill();
+    return exited;
+  };
   let output = '';
   server.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   server.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -59,7 +65,7 @@ export async function startWebsite(
   while (Date.now() < deadline) {
     try {
       if ((await fetch(`${origin}/api/health`)).ok) {
-        return { origin, stop: () => server.kill(), output: () => output };
+        return { origin, stop, output: () => output };
       }
     } catch {
       // Not listening yet.

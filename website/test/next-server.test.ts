@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,33 +11,27 @@ import { verifyLicenseToken } from '@flowdesk/shared/licensing';
 import type { LicenseKeySet } from '@flowdesk/shared/licensing';
 import { testClerk } from './clerk-session';
 import type { TestClerk } from './clerk-session';
-import { buildWebsite, startWebsite, websiteFolder } from './next-process';
+import { launchChromium } from './browser';
+import { BUILD_SECRET_MARKER } from './build-once';
+import { startWebsite, websiteFolder } from './next-process';
 
 /**
- * The website as users and the apps reach it: `next build`, then `next start` on a free port
+ * The website as users and the apps reach it: the build made once for these tests
+ * (test/build-once.ts), then `next start` on a free port
  * with the embedded database in a temporary folder; real HTTP requests, and pages driven in
  * Debian's Chromium. One server has accounts (a stand-in Clerk instance whose session tokens
  * verify with CLERK_JWT_KEY, no network), the other none.
  */
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const folder = mkdtempSync(join(tmpdir(), 'flowdesk-next-'));
 const WEBHOOK_SECRET = `whsec_${randomBytes(24).toString('base64')}`;
-const stops: (() => void)[] = [];
+const stops: (() => Promise<void>)[] = [];
 let origin = '';
 let originWithoutAccounts = '';
 let outputWithoutAccounts: () => string = () => '';
 let clerk: TestClerk;
 let browser: Browser;
 let github: Server;
-
-const BUILD_SECRETS = {
-  CLERK_SECRET_KEY: 'sk_live_buildsecretmarker0123456789',
-  CLERK_WEBHOOK_SIGNING_SECRET: 'whsec_buildsecretmarker0123456789',
-  LICENSE_SIGNING_KEY: '-----BEGIN PRIVATE KEY-----\nbuildsecretmarker\n-----END PRIVATE KEY-----',
-  LICENSE_SIGNING_KEY_ID: 'build-marker',
-  DATABASE_URL: 'postgres://flowdesk:buildsecretmarker@db.invalid/flowdesk',
-};
 
 /** Every file of the build that is sent to browsers. */
 function clientFiles(folder = join(websiteFolder, '.next', 'static')): string[] {
@@ -81,15 +74,7 @@ function startFakeGitHub(): Promise<string> {
 }
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(
-      `The website's browser tests need Chromium at ${CHROMIUM_PATH}. Install it (apt-get install chromium) or set CHROMIUM_PATH.`,
-    );
-  }
   clerk = await testClerk();
-  // The build sees the server's secrets, as a careless CI would give it: none may reach the
-  // browser's bundles (checked below).
-  buildWebsite(BUILD_SECRETS);
   const githubApi = await startFakeGitHub();
   const withAccounts = await startWebsite({
     ...clerk.settings,
@@ -103,26 +88,12 @@ beforeAll(async () => {
   originWithoutAccounts = withoutAccounts.origin;
   outputWithoutAccounts = withoutAccounts.output;
   stops.push(withAccounts.stop, withoutAccounts.stop);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      // Nothing but this machine: Clerk's script host fails at once instead of timing out.
-      '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
-    ],
-  });
-}, 600_000);
+  browser = await launchChromium();
+});
 
 afterAll(async () => {
   await browser?.close();
-  for (const stop of stops) stop();
+  await Promise.all(stops.map((stop) => stop()));
   github?.close();
   rmSync(folder, { recursive: true, force: true });
 });
@@ -219,7 +190,7 @@ describe('the website under next start', () => {
     const files = clientFiles();
     expect(files.filter((file) => file.endsWith('.js')).length).toBeGreaterThan(5);
     const leaks = files.filter((file) =>
-      readFileSync(file, 'latin1').includes('buildsecretmarker'),
+      readFileSync(file, 'latin1').includes(BUILD_SECRET_MARKER),
     );
     expect(leaks).toEqual([]);
   });
