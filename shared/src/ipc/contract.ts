@@ -582,10 +582,7 @@ export const IPC_CHANNELS = {
   ),
   'license:cancel-sign-in': channel(noArguments, done),
   'license:check-now': channel(noArguments, licenseStatusSchema),
-  'license:sign-out': channel(
-    noArguments,
-    z.strictObject({ deactivatedOnWebsite: z.boolean() }),
-  ),
+  'license:sign-out': channel(noArguments, z.strictObject({ deactivatedOnWebsite: z.boolean() })),
 } as const;
 
 export const IPC_EVENTS = {
