@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ok } from '@flowdesk/shared/core';
 import { workspaceStoreSchema } from '@flowdesk/shared/workspace';
 import type { WorkspaceStore } from '@flowdesk/shared/workspace';
@@ -40,7 +40,7 @@ function seeded(): WorkspaceStore {
   });
 }
 
-function setup() {
+function setup(options: { mayBackUpSessions?: () => boolean } = {}) {
   const root = mkdtempSync(join(tmpdir(), 'flowdesk-data-'));
   directories.push(root);
   const paths = {
@@ -85,6 +85,7 @@ function setup() {
       chooseBackupFile: () => Promise.resolve(undefined),
       chooseBackupCopyPath: () => Promise.resolve(undefined),
     },
+    ...options,
     now: () => new Date(clock),
     newId: () => `import-${++next}`,
   });
@@ -139,6 +140,24 @@ describe('WorkspaceDataManager', () => {
     workspaces.updateSettings({ backups: { automatic: false } });
     advanceHours(48);
     expect(await data.runScheduledBackup()).toEqual({ deleted: [] });
+  });
+
+  it('leaves sign-ins out of scheduled backups when the plan does not include them', async () => {
+    let paid = false;
+    const { data, workspaces, backups, advanceHours } = setup({ mayBackUpSessions: () => paid });
+    // Only what is asked of the backups module matters here (this setup has no browser sessions).
+    const runSchedule = vi.spyOn(backups, 'runSchedule').mockResolvedValue({ deleted: [] });
+    workspaces.updateSettings({ backups: { includeBrowserSessions: true } });
+    await data.runScheduledBackup();
+    expect(runSchedule).toHaveBeenLastCalledWith(
+      expect.objectContaining({ includeBrowserSessions: false }),
+    );
+    paid = true;
+    advanceHours(25);
+    await data.runScheduledBackup();
+    expect(runSchedule).toHaveBeenLastCalledWith(
+      expect.objectContaining({ includeBrowserSessions: true }),
+    );
   });
 
   it('cleans up old logs and expired backups and counts the bytes', async () => {

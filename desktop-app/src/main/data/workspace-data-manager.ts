@@ -56,6 +56,8 @@ export interface WorkspaceDataManagerDependencies {
   /** Puts the partitions' pages to sleep and clears their cookies, storage and cache. */
   clearPartitions: (partitions: string[]) => Promise<void>;
   appVersion: string;
+  /** Whether the plan that applies includes backups with sign-ins (licensing); default yes. */
+  mayBackUpSessions?: () => boolean;
   now?: () => Date;
   newId?: () => string;
 }
@@ -265,7 +267,10 @@ export class WorkspaceDataManager {
   async runScheduledBackup() {
     const schedule = this.deps.workspaces.store.settings.backups;
     if (!schedule.automatic) return { deleted: [] as string[] };
-    return this.deps.backups.runSchedule(schedule);
+    // Past a paid plan the schedule goes on, without the sign-ins (fallback never stops backups).
+    const includeBrowserSessions =
+      schedule.includeBrowserSessions && (this.deps.mayBackUpSessions?.() ?? true);
+    return this.deps.backups.runSchedule({ ...schedule, includeBrowserSessions });
   }
 
   async addBackupFile() {

@@ -26,6 +26,7 @@ import {
   monitoringConfigSchema,
 } from '@flowdesk/shared/monitoring';
 import { FlowDeskError, err, ok } from '@flowdesk/shared/core';
+import { FEATURES } from '@flowdesk/shared/licensing';
 import { decideExternalOpen } from '@flowdesk/shared/security';
 import { mayNotify, newId, sessionPartitionFor } from '@flowdesk/shared/workspace';
 import { readTextFile, writeFileAtomic } from '../data/atomic-file';
@@ -754,6 +755,7 @@ function start(): void {
       logsDirectory: app.getPath('logs'),
     },
     appVersion: app.getVersion(),
+    mayBackUpSessions: () => license.requireFeature(FEATURES.backupSessions, 'Backups').ok,
     clearPartitions: async (partitions) => {
       hibernatePartitions(partitions);
       await clearPartitions(partitions);

@@ -338,6 +338,34 @@ describe('the desktop license', () => {
     expect(secrets.size).toBe(0);
   });
 
+  it('drops a stored token that was tampered with, and gets a good one with the device secret', async () => {
+    const h = harness();
+    await signedIn(h);
+    const stored = JSON.parse(h.secrets.get(LICENSE_SECRET_KEY)!) as { licenseToken: string };
+    const [header, payload, signature] = stored.licenseToken.split('.') as [string, string, string];
+    // The plan in the payload changed to Enterprise by hand: the signature no longer matches.
+    const forgedPayload = Buffer.from(
+      Buffer.from(payload, 'base64url').toString().replace('"pro"', '"enterprise"'),
+    ).toString('base64url');
+    h.secrets.set(
+      LICENSE_SECRET_KEY,
+      JSON.stringify({ ...stored, licenseToken: `${header}.${forgedPayload}.${signature}` }),
+    );
+    const restarted = harness({ secrets: h.secrets, file: h.file });
+    restarted.client.refresh.mockResolvedValueOnce(await tokenAt(start));
+    const snapshot = await restarted.manager.start();
+    expect(snapshot).toMatchObject({
+      state: { status: 'unlicensed', effectivePlan: 'free' },
+      problem: { code: 'LICENSE_SIGNATURE_INVALID' },
+    });
+    // The device secret is still good: a check at once brings the real license back.
+    expect(restarted.nextCheckIn()).toBe(0);
+    await restarted.advance(0);
+    expect(restarted.manager.snapshot()).toMatchObject({
+      state: { status: 'active', effectivePlan: 'pro' },
+    });
+  });
+
   it('notices a clock set back and checks at once', async () => {
     const h = harness();
     await signedIn(h);

@@ -32,7 +32,8 @@ export const WorkspaceRail = memo(function WorkspaceRail({
   views: Readonly<Record<string, ViewState>>;
   actions: WorkspaceActions;
 }) {
-  const { call, downloads } = useFlowDesk();
+  const { call, downloads, license } = useFlowDesk();
+  const locked = new Set(license?.locked.workspaceIds ?? []);
   const runningDownloads = downloads.filter((download) => download.finishedAt === undefined).length;
   const [menu, setMenu] = useState<{ workspace: Workspace; at: { x: number; y: number } }>();
   const ids = store.workspaces.map((workspace) => workspace.id);
@@ -57,13 +58,24 @@ export const WorkspaceRail = memo(function WorkspaceRail({
             <li key={workspace.id} {...reorder.itemProps(workspace.id)}>
               <button
                 type="button"
-                className={active ? 'workspace active' : 'workspace'}
+                className={[
+                  'workspace',
+                  active ? 'active' : '',
+                  locked.has(workspace.id) ? 'locked' : '',
+                ]
+                  .filter(Boolean)
+                  .join(' ')}
                 style={{
                   backgroundColor: workspace.color,
                   color: readableForeground(workspace.color),
                 }}
                 title={`${workspace.name}\n${strings.reorderHint}`}
-                aria-label={strings.workspaceLabel(workspace.name, details)}
+                aria-label={strings.workspaceLabel(
+                  workspace.name,
+                  locked.has(workspace.id)
+                    ? [details, strings.licenseBanner.lockedService].filter(Boolean).join(', ')
+                    : details,
+                )}
                 aria-current={active ? 'page' : undefined}
                 onClick={() => void call('workspaces:activate', { workspaceId: workspace.id })}
                 onContextMenu={(event) => {
@@ -79,6 +91,11 @@ export const WorkspaceRail = memo(function WorkspaceRail({
                 }}
               >
                 <span aria-hidden="true">{workspace.icon ?? initialsFor(workspace.name)}</span>
+                {locked.has(workspace.id) ? (
+                  <span className="lock-mark" aria-hidden="true">
+                    🔒
+                  </span>
+                ) : null}
                 {unread.count > 0 ? (
                   <span className="badge" aria-hidden="true">
                     {badgeText(unread.count)}
