@@ -8,6 +8,7 @@ import { LicenseClient } from '@flowdesk/shared/licensing';
 import type { LicenseKeySet } from '@flowdesk/shared/licensing';
 import { LicenseManager } from '../../desktop-app/src/main/licensing/license-manager';
 import type { LicenseChange } from '../../desktop-app/src/main/licensing/license-manager';
+import { memoryLicenseSecrets } from '../../desktop-app/src/main/licensing/memory-license-secrets.test-support';
 import { launchChromium } from './browser';
 import { testClerk } from './clerk-session';
 import type { TestClerk } from './clerk-session';
@@ -47,7 +48,6 @@ async function desktop(deviceName: string) {
   let offset = 0;
   const opened: string[] = [];
   const audits: LicenseChange[] = [];
-  const secrets = new Map<string, string>();
   let record: string | undefined;
   const client = new LicenseClient({ siteUrl: origin, timeoutMs: 5_000 });
   // A development build trusting this computer's website explicitly (FLOWDESK_DEV_LICENSE_SITE).
@@ -61,17 +61,7 @@ async function desktop(deviceName: string) {
       platform: 'linux',
       appVersion: '0.1.0',
     },
-    secrets: {
-      get: (name) => Promise.resolve(secrets.get(name)),
-      set: (name, value) => {
-        secrets.set(name, value);
-        return Promise.resolve({ ok: true, value: null });
-      },
-      delete: (name) => {
-        secrets.delete(name);
-        return { ok: true, value: null };
-      },
-    },
+    secrets: memoryLicenseSecrets(),
     recordFile: {
       read: () => record,
       write: (text) => {

@@ -1,6 +1,5 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { FlowDeskError } from '@flowdesk/shared/core';
-import type { Result } from '@flowdesk/shared/core';
 import { generateLicenseSigningKey, signLicenseToken } from '@flowdesk/shared/licensing';
 import type {
   DeviceLink,
@@ -9,6 +8,7 @@ import type {
   Plan,
 } from '@flowdesk/shared/licensing';
 import { LICENSE_SECRET_KEY, LicenseManager } from './license-manager';
+import { memoryLicenseSecrets } from './memory-license-secrets.test-support';
 import type { LicenseChange, LicenseManagerOptions, LicenseSnapshot } from './license-manager';
 
 const ISSUER = 'https://flowdesk.example';
@@ -89,23 +89,7 @@ function harness(shared?: { secrets: Map<string, string>; file: { text?: string 
     client,
     verification: { keys: { keys: [key.publicJwk] }, issuer: ISSUER },
     device,
-    secrets: {
-      get: (name) => Promise.resolve(secrets.get(name)),
-      set: (name, value): Promise<Result<null>> => {
-        if (!keyring) {
-          return Promise.resolve({
-            ok: false,
-            error: new FlowDeskError('SECRET_STORAGE_UNAVAILABLE', 'No keyring.'),
-          });
-        }
-        secrets.set(name, value);
-        return Promise.resolve({ ok: true, value: null });
-      },
-      delete: (name) => {
-        secrets.delete(name);
-        return { ok: true, value: null };
-      },
-    },
+    secrets: memoryLicenseSecrets(secrets, { keyring: () => keyring }),
     recordFile: {
       read: () => file.text,
       write: (text) => {

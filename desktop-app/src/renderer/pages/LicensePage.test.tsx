@@ -12,6 +12,7 @@ import type {
 } from '@flowdesk/shared/licensing';
 import { LicenseManager } from '../../main/licensing/license-manager';
 import type { LicenseSnapshot } from '../../main/licensing/license-manager';
+import { memoryLicenseSecrets } from '../../main/licensing/memory-license-secrets.test-support';
 import { renderWithBackend } from '../test-support';
 import { licenseBannerText } from '../state/license-banner';
 import { LicensePage } from './LicensePage';
@@ -56,7 +57,6 @@ function open() {
     refreshWith: 'pro' as Plan,
     approve: (issued: IssuedLicense) => approve(issued),
   };
-  const secrets = new Map<string, string>();
   const rendered = renderWithBackend(<LicensePage />, {
     licenseManagerFor: (onChange: (snapshot: LicenseSnapshot) => void) => {
       const manager = new LicenseManager({
@@ -82,17 +82,7 @@ function open() {
           platform: 'linux',
           appVersion: '1.0.0',
         },
-        secrets: {
-          get: (name) => Promise.resolve(secrets.get(name)),
-          set: (name, value) => {
-            secrets.set(name, value);
-            return Promise.resolve({ ok: true, value: null });
-          },
-          delete: (name) => {
-            secrets.delete(name);
-            return { ok: true, value: null };
-          },
-        },
+        secrets: memoryLicenseSecrets(),
         recordFile: { read: () => undefined, write: () => undefined },
         openExternal: () => Promise.resolve({ ok: true, value: null }),
         audit: () => undefined,
