@@ -134,6 +134,24 @@ describe('license tokens', () => {
       .setExpirationTime(seconds(now) + 60)
       .sign(privateKey);
     expect(await codeOf(forged)).toBe('LICENSE_SIGNATURE_INVALID');
+
+    // Key confusion: HS256 with the published public key as the shared secret.
+    for (const secret of [
+      Buffer.from(current.publicJwk.x, 'base64url'),
+      new TextEncoder().encode(JSON.stringify(current.publicJwk)),
+    ]) {
+      const confused = await new SignJWT({ ...grant })
+        .setProtectedHeader({ alg: 'HS256', typ: LICENSE_TOKEN_TYPE, kid: current.kid })
+        .setIssuer(ISSUER)
+        .setAudience('flowdesk-app')
+        .setSubject(grant.sub)
+        .setJti('x')
+        .setIssuedAt(seconds(now))
+        .setNotBefore(seconds(now))
+        .setExpirationTime(seconds(now) + 60)
+        .sign(secret);
+      expect(await codeOf(confused)).toBe('LICENSE_SIGNATURE_INVALID');
+    }
   });
 
   it('refuses a token whose claims miss what the app needs', async () => {
