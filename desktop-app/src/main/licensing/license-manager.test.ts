@@ -140,10 +140,8 @@ function harness(shared?: { secrets: Map<string, string>; file: { text?: string 
       now = at;
     },
     nextCheckIn: () => {
-      const checks = [...scheduled.values()]
-        .map((task) => task.at - now)
-        .filter((ms) => ms !== 10 * 60_000);
-      return checks.length ? Math.min(...checks) : undefined;
+      const at = manager.snapshot().nextAttemptAt;
+      return at === undefined ? undefined : at - now;
     },
   };
 }
@@ -249,6 +247,26 @@ describe('the desktop license', () => {
     expect(h.manager.snapshot()).toMatchObject({ state: { status: 'active' } });
     expect(h.manager.snapshot().problem).toBeUndefined();
     expect(h.audits.map((change) => change.to)).toEqual(['active', 'due', 'grace', 'active']);
+  });
+
+  it('backs off up to an hour between failed checks, and the ten-minute tick does not push them', async () => {
+    const h = harness();
+    await signedIn(h);
+    h.client.refresh.mockRejectedValue(new FlowDeskError('LICENSE_SERVER_UNREACHABLE', 'offline'));
+    await h.advance(DAY);
+    const waits: number[] = [];
+    for (let attempt = 0; attempt < 8; attempt += 1) {
+      const wait = h.nextCheckIn()!;
+      waits.push(wait);
+      await h.advance(wait);
+    }
+    // 1 min doubling (with the test's fixed jitter: ¾ of each), then capped at an hour.
+    expect(waits).toEqual([
+      45_000, 90_000, 180_000, 360_000, 720_000, 1_440_000, 2_700_000, 2_700_000,
+    ]);
+    const before = h.nextCheckIn()!;
+    await h.advance(10 * 60_000);
+    expect(h.nextCheckIn()).toBe(before - 10 * 60_000);
   });
 
   it('falls back to Free when grace runs out offline, and never before', async () => {

@@ -64,6 +64,8 @@ export interface LicenseSnapshot {
   state: LicenseState;
   claims?: LicenseClaims;
   lastCheckedAt?: number;
+  /** When the next check will run (after a failure: the retry), while one is scheduled. */
+  nextAttemptAt?: number;
   signIn?: PendingSignIn;
   /** False: no keyring, so the sign-in lasts only until Flow Desk quits. */
   secureStorage: boolean;
@@ -106,6 +108,10 @@ export class LicenseManager {
   private problem: { code: string; message: string } | undefined;
   private checking: Promise<void> | undefined;
   private failedChecks = 0;
+  /** After a failed check: when to try again (fixed at the failure, so ticks do not push it). */
+  private retryAt: number | undefined;
+  /** When the scheduled check runs, on the computer's clock. */
+  private nextAttemptAt: number | undefined;
   private timer: unknown;
   private ticker: unknown;
   private lastStatus: LicenseStatusCode | undefined;
@@ -164,6 +170,7 @@ export class LicenseManager {
       state,
       ...(this.claims ? { claims: this.claims } : {}),
       ...(this.record.lastCheckAt === undefined ? {} : { lastCheckedAt: this.record.lastCheckAt }),
+      ...(this.nextAttemptAt === undefined ? {} : { nextAttemptAt: this.nextAttemptAt }),
       ...(this.signIn ? { signIn: this.signIn.pending } : {}),
       secureStorage: this.secureStorage,
       ...(this.problem ? { problem: this.problem } : {}),
@@ -320,6 +327,7 @@ export class LicenseManager {
         );
       this.record = recordCheckSucceeded(this.record, this.clock(), accepted.iat * 1000);
       this.failedChecks = 0;
+      this.retryAt = undefined;
       this.problem = undefined;
     } catch (error) {
       if (isLicenseRefusal(error)) {
@@ -329,6 +337,9 @@ export class LicenseManager {
       } else {
         this.record = recordCheckFailed(this.record, this.clock());
         this.failedChecks += 1;
+        this.retryAt =
+          licenseTime(this.record, this.clock()) +
+          computeBackoffDelay(this.failedChecks, RETRY_BACKOFF, this.options.random);
         const failure = toFlowDeskError(
           error,
           'LICENSE_CHECK_FAILED',
@@ -397,8 +408,7 @@ export class LicenseManager {
 
   /** Tells the UI, audits a status change, and schedules the next check. */
   private settle(reason: string): void {
-    const snapshot = this.snapshot();
-    const { state } = snapshot;
+    const { state } = this.snapshot();
     if (this.lastStatus !== undefined && this.lastStatus !== state.status) {
       this.options.audit({
         from: this.lastStatus,
@@ -409,16 +419,15 @@ export class LicenseManager {
     }
     this.lastStatus = state.status;
     this.timers.clear(this.timer);
+    this.nextAttemptAt = undefined;
     if (this.credentials && state.status !== 'revoked') {
       const now = licenseTime(this.record, this.clock());
-      const due = state.nextCheckAt ?? now;
-      const wait =
-        this.failedChecks > 0
-          ? computeBackoffDelay(this.failedChecks, RETRY_BACKOFF, this.options.random)
-          : Math.max(0, due - now);
+      const wait = Math.max(0, (this.retryAt ?? state.nextCheckAt ?? now) - now);
+      // On the computer's clock: when the timer fires.
+      this.nextAttemptAt = this.clock() + wait;
       this.timer = this.timers.set(() => void this.checkNow(), Math.min(wait, 2 ** 31 - 1));
     }
-    this.options.onChange(snapshot);
+    this.options.onChange(this.snapshot());
   }
 
   private readRecord(): LicenseRecord {

@@ -45,7 +45,7 @@ export class LicenseService {
     const optional = {
       licensedPlan:
         state && state.licensedPlan !== state.effectivePlan ? state.licensedPlan : undefined,
-      nextCheckAt: iso(state?.nextCheckAt),
+      nextCheckAt: iso(snapshot?.nextAttemptAt ?? state?.nextCheckAt),
       graceEndsAt: iso(state?.graceEndsAt),
       daysLeft: state?.daysLeft,
       lastCheckedAt: iso(snapshot?.lastCheckedAt),
