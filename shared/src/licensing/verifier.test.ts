@@ -90,6 +90,19 @@ describe('license tokens', () => {
     expect(garbage.ok ? 'ok' : garbage.error.code).toBe('LICENSE_TOKEN_MALFORMED');
   });
 
+  it('takes a fresh token from a server whose clock is ahead, and only a fresh one', async () => {
+    const token = await sign(current, now);
+    const anHourBehind = new Date(now.getTime() - 3_600_000);
+    expect(await codeOf(token, anHourBehind)).toBe('LICENSE_NOT_YET_VALID');
+    const fresh = await verifyLicenseToken(token, {
+      keys: pinned(),
+      issuer: ISSUER,
+      now: anHourBehind,
+      freshFromServer: true,
+    });
+    expect(fresh.ok).toBe(true);
+  });
+
   it('refuses a token signed by an unknown key, even under a pinned kid', async () => {
     expect(await codeOf(await sign(await generateLicenseSigningKey('other')))).toBe(
       'LICENSE_KEY_UNKNOWN',

@@ -31,6 +31,11 @@ export interface VerifyLicenseOptions {
    * machine decides what an expired license means, and keeps showing which plan it was.
    */
   allowExpired?: boolean;
+  /**
+   * The token was just received from the website: a computer clock behind the server's must not
+   * make it "not yet valid", so its issue time counts as now when that is later.
+   */
+  freshFromServer?: boolean;
 }
 
 export type LicenseErrorCode =
@@ -94,11 +99,13 @@ export async function verifyLicenseToken(
   }
 
   let currentDate = options.now;
-  if (options.allowExpired) {
+  if (options.allowExpired || options.freshFromServer) {
     try {
-      const { exp } = decodeJwt(token);
-      const now = (options.now ?? new Date()).getTime();
-      if (typeof exp === 'number') currentDate = new Date(Math.min(now, (exp - 1) * 1000));
+      const { exp, iat } = decodeJwt(token);
+      let now = (options.now ?? new Date()).getTime();
+      if (options.freshFromServer && typeof iat === 'number') now = Math.max(now, iat * 1000);
+      if (options.allowExpired && typeof exp === 'number') now = Math.min(now, (exp - 1) * 1000);
+      currentDate = new Date(now);
     } catch (error) {
       return err(licenseError('LICENSE_TOKEN_MALFORMED', error));
     }

@@ -368,6 +368,15 @@ describe('the desktop license', () => {
     });
   });
 
+  it('signs in on a computer whose clock is an hour behind, and keeps the license after', async () => {
+    const h = harness();
+    h.setClock(start - HOUR);
+    await signedIn(h);
+    expect(h.manager.snapshot().state).toMatchObject({ status: 'active', clockRollback: false });
+    h.setClock(start - HOUR + 23 * HOUR);
+    expect(h.manager.snapshot().state.status).toBe('active');
+  });
+
   it('notices a clock set back and checks at once', async () => {
     const h = harness();
     await signedIn(h);
