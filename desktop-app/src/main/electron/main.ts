@@ -62,6 +62,7 @@ import { ViewManager, managedServicesOf } from '../views/view-manager';
 import { trayModel } from '../views/tray-model';
 import { ElectronViewHost } from './electron-view-host';
 import { electronSessionArchive, partitionFolder } from './session-archive';
+import { RotatingFileSink } from '../monitoring/rotating-file-sink';
 import { startLicensing } from './licensing';
 import { TrayController } from './tray';
 
@@ -106,13 +107,22 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function start(): void {
+  // Logs: JSON lines in the logs folder, redacted by the shared logger, rotated by size and age
+  // (monitoring/rotating-file-sink.ts); on the console too while developing.
+  const logFile = new RotatingFileSink({ directory: app.getPath('logs'), name: 'main' });
   const monitoring = createMonitoringManager(
     monitoringConfigSchema.parse({ logging: { level: 'info' } }),
     {
-      sinks: [new ConsoleSink(console)],
+      sinks: app.isPackaged ? [logFile] : [logFile, new ConsoleSink(console)],
     },
   );
   const log = monitoring.createLogger('main');
+  // A monitor, not a handler: the error is written down, and the process still ends as it
+  // would (an unhandled rejection arrives here too, as Node raises it as an exception).
+  process.on('uncaughtExceptionMonitor', (error) => {
+    log.fatal('Uncaught exception in the main process', { error });
+    logFile.flush();
+  });
 
   const audit = new AuditTrail({
     directory: dataDirectory,
