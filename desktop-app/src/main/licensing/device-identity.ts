@@ -1,4 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { readTextFile, writeFileAtomic } from '../data/atomic-file';
 
 /**
@@ -11,7 +13,12 @@ export function deviceFingerprintHash(idPath: string): string {
   let id = stored.kind === 'text' ? stored.text.trim() : '';
   if (!/^[0-9a-f]{64}$/.test(id)) {
     id = randomBytes(32).toString('hex');
-    writeFileAtomic(idPath, `${id}\n`);
+    try {
+      mkdirSync(dirname(idPath), { recursive: true });
+      writeFileAtomic(idPath, `${id}\n`);
+    } catch {
+      // Not kept: this run still has an identity; the next one signs in again.
+    }
   }
   return createHash('sha256').update(`flowdesk-device:${id}`).digest('hex');
 }

@@ -70,5 +70,10 @@ describe('the device identity', () => {
     expect(readFileSync(path, 'utf8')).not.toContain(first);
     writeFileSync(path, 'damaged');
     expect(deviceFingerprintHash(path)).not.toBe(first);
+    // A folder that does not exist yet is made; one that cannot be still gives an identity.
+    expect(deviceFingerprintHash(join(folder, 'new', 'device-id'))).toMatch(/^[0-9a-f]{64}$/);
+    expect(deviceFingerprintHash(join(path, 'inside-a-file', 'device-id'))).toMatch(
+      /^[0-9a-f]{64}$/,
+    );
   });
 });

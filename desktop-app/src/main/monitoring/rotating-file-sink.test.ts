@@ -82,6 +82,18 @@ describe('log files', () => {
     expect(readdirSync(directory).sort()).toEqual(['main.1.jsonl', 'notes.txt']);
   });
 
+  it('starts even where the logs folder cannot be made', () => {
+    const directory = folder();
+    writeFileSync(join(directory, 'not-a-folder'), '');
+    const sink = new RotatingFileSink({
+      directory: join(directory, 'not-a-folder', 'logs'),
+      name: 'main',
+    });
+    createLogger({ sinks: [sink] }).info('lost');
+    sink.flush();
+    expect(sink.failures).toBe(1);
+  });
+
   it('keeps the app running when the file cannot be written, and counts what was lost', () => {
     const directory = folder();
     const sink = new RotatingFileSink({ directory, name: 'main' });

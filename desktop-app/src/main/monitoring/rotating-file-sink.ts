@@ -43,9 +43,13 @@ export class RotatingFileSink implements LogSink {
     this.maxFiles = options.maxFiles ?? 5;
     this.maxAgeMs = (options.maxAgeDays ?? 14) * DAY_MS;
     this.now = options.now ?? (() => new Date());
-    mkdirSync(options.directory, { recursive: true, mode: 0o700 });
+    try {
+      mkdirSync(options.directory, { recursive: true, mode: 0o700 });
+      this.pruneOld();
+    } catch {
+      // An unwritable logs folder must not stop the app: writes fail and are counted.
+    }
     this.size = Math.max(0, sizeOf(this.path));
-    this.pruneOld();
   }
 
   write(record: LogRecord): void {
