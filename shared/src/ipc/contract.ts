@@ -542,6 +542,22 @@ export const IPC_CHANNELS = {
     z.strictObject({ clearedPartitions: z.int().min(0) }),
   ),
 
+  /** A log record from the app UI (its errors above all), written by the main process's logger. */
+  'log:write': channel(
+    z.strictObject({
+      level: z.enum(['debug', 'info', 'warn', 'error']),
+      message: text(1000),
+      context: z
+        .record(
+          z.string().max(64),
+          z.union([z.string().max(2000), z.number(), z.boolean(), z.null()]),
+        )
+        .refine((context) => Object.keys(context).length <= 20, 'At most 20 context fields.')
+        .optional(),
+    }),
+    done,
+  ),
+
   'diagnostics:report': channel(
     noArguments,
     z.strictObject({ generatedAt: isoDateTime, text: text(2_000_000) }),

@@ -270,6 +270,14 @@ export const IPC_CHANNEL_EXAMPLES: Record<IpcChannel, { request: unknown; respon
     },
   },
   'data:clear-sessions': { request: { workspaceId: 'w1' }, response: { clearedPartitions: 1 } },
+  'log:write': {
+    request: {
+      level: 'error',
+      message: 'Uncaught TypeError: x is undefined',
+      context: { source: 'app://flowdesk/assets/index.js:1:200' },
+    },
+    response: null,
+  },
   'diagnostics:report': {
     request: undefined,
     response: { generatedAt: now, text: 'Flow Desk 0.1.0' },

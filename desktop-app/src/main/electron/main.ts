@@ -63,6 +63,7 @@ import { trayModel } from '../views/tray-model';
 import { ElectronViewHost } from './electron-view-host';
 import { electronSessionArchive, partitionFolder } from './session-archive';
 import { RotatingFileSink } from '../monitoring/rotating-file-sink';
+import { createUiLogWriter } from '../monitoring/ui-log';
 import { startLicensing } from './licensing';
 import { TrayController } from './tray';
 
@@ -181,6 +182,19 @@ function start(): void {
     ui.setBounds({ x: 0, y: 0, width, height });
   };
   layoutUi();
+  // The UI's own process failing is written down (service views report theirs to the view manager).
+  ui.webContents.on('render-process-gone', (_event, details) =>
+    log.error('The app UI process ended', { reason: details.reason, exitCode: details.exitCode }),
+  );
+  ui.webContents.on('unresponsive', () => log.warn('The app UI is not responding'));
+  app.on('child-process-gone', (_event, details) =>
+    log.error('A helper process ended', {
+      type: details.type,
+      reason: details.reason,
+      exitCode: details.exitCode,
+      ...(details.name ? { name: details.name } : {}),
+    }),
+  );
 
   const send = <E extends IpcEventName>(name: E, payload: IpcEvent<E>) => {
     if (!ui.webContents.isDestroyed()) ui.webContents.send(IPC_EVENT_CHANNEL, name, payload);
@@ -865,6 +879,7 @@ function start(): void {
           }),
         ]);
       },
+      writeUiLog: createUiLogWriter(monitoring.createLogger('ui')),
       diagnosticsReport: () =>
         [
           `Flow Desk ${app.getVersion()} on ${process.platform} (Electron ${process.versions.electron ?? '?'})`,

@@ -1,7 +1,7 @@
 import { FlowDeskError, err, ok } from '@flowdesk/shared/core';
 import type { Result } from '@flowdesk/shared/core';
 import { IPC_CHANNEL_NAMES } from '@flowdesk/shared/ipc';
-import type { IpcChannel, IpcResponse } from '@flowdesk/shared/ipc';
+import type { IpcChannel, IpcRequest, IpcResponse } from '@flowdesk/shared/ipc';
 import { decideExternalOpen, validateProxyInput } from '@flowdesk/shared/security';
 import { nextZoomFactor } from '@flowdesk/shared/workspace';
 import type { AuditTrail } from '../data/audit-trail';
@@ -65,6 +65,8 @@ export interface IpcHandlerDependencies {
   /** Clears cookies, storage and cache of one service's session. */
   clearServiceData: (serviceId: string) => Promise<void>;
   diagnosticsReport: () => string;
+  /** Writes the UI's log records (monitoring/ui-log.ts); absent, they are dropped. */
+  writeUiLog?: (record: IpcRequest<'log:write'>) => void;
   now?: () => Date;
 }
 
@@ -81,6 +83,8 @@ function notYetAvailable(feature: string): Result<never> {
 /** What the lock screen itself needs; everything else waits until the app is unlocked. */
 const ALLOWED_WHILE_LOCKED: ReadonlySet<IpcChannel> = new Set<IpcChannel>([
   'app:info',
+  // The lock screen's own errors are worth a log line; nothing can be read back through it.
+  'log:write',
   'settings:get',
   'lock:status',
   'lock:unlock',
@@ -434,6 +438,10 @@ function createUnlockedHandlers(deps: IpcHandlerDependencies): IpcHandlers {
       return null;
     },
 
+    'log:write': (record) => {
+      deps.writeUiLog?.(record);
+      return null;
+    },
     'diagnostics:report': () => ({
       generatedAt: now().toISOString(),
       text: deps.diagnosticsReport().slice(0, 2_000_000),
