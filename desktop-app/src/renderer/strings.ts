@@ -338,6 +338,20 @@ export const strings = {
       generate: 'Create report',
       copy: 'Copy report',
       empty: 'No report yet. Create one to see what Flow Desk would send to support.',
+      usageTitle: 'Memory and CPU per service',
+      usageHint:
+        'Services whose pages are loaded, the heaviest first. Figures are taken each minute; services that share a process show its figures.',
+      usageEmpty:
+        'No service page is loaded right now, or none has been measured yet (figures come each minute).',
+      refresh: 'Refresh',
+      service: 'Service',
+      memory: 'Memory',
+      cpu: 'CPU',
+      peak: 'Peak',
+      trend: 'Last 30 minutes',
+      trendLabel: (name: string) => `Memory of ${name} over the last 30 minutes`,
+      megabytes: (value: number) => `${value} MB`,
+      percent: (value: number) => `${value.toFixed(1)} %`,
     },
     audit: {
       title: 'Audit log',

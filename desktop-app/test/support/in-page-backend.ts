@@ -132,6 +132,8 @@ export interface InPageBackendOptions {
     workspaces: WorkspaceManager,
     audit: IpcHandlerDependencies['audit'],
   ) => IpcHandlerDependencies['data'];
+  /** Memory and CPU per service, as the main process samples them; without it, none. */
+  serviceMetrics?: IpcHandlerDependencies['serviceMetrics'];
   /** A license manager (tests give one with a stand-in website); without it licensing is off. */
   licenseManagerFor?: (
     onChange: (snapshot: LicenseSnapshot) => void,
@@ -227,6 +229,7 @@ export function createInPageBackend(options: InPageBackendOptions = {}) {
       workspaces,
       views,
       license,
+      ...(options.serviceMetrics ? { serviceMetrics: options.serviceMetrics } : {}),
       audit,
       prompts,
       lock,

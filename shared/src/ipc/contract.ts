@@ -558,6 +558,23 @@ export const IPC_CHANNELS = {
     done,
   ),
 
+  /** Memory and CPU of each loaded service, the heaviest first (sampled each minute). */
+  'diagnostics:services': channel(
+    noArguments,
+    z
+      .array(
+        z.strictObject({
+          serviceId: idSchema,
+          memoryMb: z.int().min(0),
+          cpuPercent: z.number().min(0),
+          peakMemoryMb: z.int().min(0),
+          memoryHistory: z.array(z.int().min(0)).max(120),
+          sampledAt: isoDateTime,
+        }),
+      )
+      .max(10_000),
+  ),
+
   'diagnostics:report': channel(
     noArguments,
     z.strictObject({ generatedAt: isoDateTime, text: text(2_000_000) }),

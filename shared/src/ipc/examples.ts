@@ -278,6 +278,19 @@ export const IPC_CHANNEL_EXAMPLES: Record<IpcChannel, { request: unknown; respon
     },
     response: null,
   },
+  'diagnostics:services': {
+    request: undefined,
+    response: [
+      {
+        serviceId: 's1',
+        memoryMb: 412,
+        cpuPercent: 1.5,
+        peakMemoryMb: 530,
+        memoryHistory: [380, 530, 412],
+        sampledAt: now,
+      },
+    ],
+  },
   'diagnostics:report': {
     request: undefined,
     response: { generatedAt: now, text: 'Flow Desk 0.1.0' },

@@ -64,6 +64,7 @@ import { ElectronViewHost } from './electron-view-host';
 import { electronSessionArchive, partitionFolder } from './session-archive';
 import { RotatingFileSink } from '../monitoring/rotating-file-sink';
 import { createUiLogWriter } from '../monitoring/ui-log';
+import { ServiceMetrics, samplesFromProcesses } from '../performance/service-metrics';
 import { startLicensing } from './licensing';
 import { TrayController } from './tray';
 
@@ -612,6 +613,7 @@ function start(): void {
   const lockRef: { current?: AppLock } = {};
 
   const memory = new Map<number, number>();
+  const serviceMetrics = new ServiceMetrics();
   const viewManager = new ViewManager({
     host,
     userAgentFor: (service) =>
@@ -880,6 +882,7 @@ function start(): void {
         ]);
       },
       writeUiLog: createUiLogWriter(monitoring.createLogger('ui')),
+      serviceMetrics: () => serviceMetrics.table(),
       diagnosticsReport: () =>
         [
           `Flow Desk ${app.getVersion()} on ${process.platform} (Electron ${process.versions.electron ?? '?'})`,
@@ -950,13 +953,32 @@ function start(): void {
   // Housekeeping each minute: memory figures, idle hibernation, memory budget.
   const housekeeping = setInterval(() => {
     memory.clear();
+    const metrics = app.getAppMetrics();
     const byPid = new Map(
-      app.getAppMetrics().map((metric) => [metric.pid, metric.memory.workingSetSize / 1024]),
+      metrics.map((metric) => [metric.pid, metric.memory.workingSetSize / 1024]),
     );
     for (const contents of webContents.getAllWebContents()) {
       const megabytes = byPid.get(contents.getOSProcessId());
       if (megabytes !== undefined) memory.set(contents.id, Math.round(megabytes));
     }
+    // Memory and CPU per service for Settings → Diagnostics (CPU: since the last sample).
+    serviceMetrics.record(
+      samplesFromProcesses(
+        metrics.map((metric) => ({
+          pid: metric.pid,
+          memoryKb: metric.memory.workingSetSize,
+          cpuPercent: metric.cpu.percentCPUUsage,
+        })),
+        viewManager.liveViews().map(({ serviceId, viewId }) => {
+          const contents = webContents.fromId(viewId);
+          return {
+            serviceId,
+            pid: contents && !contents.isDestroyed() ? contents.getOSProcessId() : undefined,
+          };
+        }),
+      ),
+      Date.now(),
+    );
     viewManager.tick();
   }, 60_000);
 

@@ -65,6 +65,8 @@ export interface IpcHandlerDependencies {
   /** Clears cookies, storage and cache of one service's session. */
   clearServiceData: (serviceId: string) => Promise<void>;
   diagnosticsReport: () => string;
+  /** Memory and CPU per loaded service (performance/service-metrics.ts); absent, none. */
+  serviceMetrics?: () => IpcResponse<'diagnostics:services'>;
   /** Writes the UI's log records (monitoring/ui-log.ts); absent, they are dropped. */
   writeUiLog?: (record: IpcRequest<'log:write'>) => void;
   now?: () => Date;
@@ -442,6 +444,7 @@ function createUnlockedHandlers(deps: IpcHandlerDependencies): IpcHandlers {
       deps.writeUiLog?.(record);
       return null;
     },
+    'diagnostics:services': () => deps.serviceMetrics?.() ?? [],
     'diagnostics:report': () => ({
       generatedAt: now().toISOString(),
       text: deps.diagnosticsReport().slice(0, 2_000_000),

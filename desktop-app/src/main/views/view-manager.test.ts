@@ -67,6 +67,18 @@ describe('ViewManager', () => {
     ]);
   });
 
+  it('lists the loaded services with their view ids, and not hibernated ones', () => {
+    const { manager, host } = setup([managed('a'), managed('b'), managed('c')]);
+    manager.activate('a');
+    manager.activate('b');
+    expect(manager.liveViews()).toEqual([
+      { serviceId: 'a', viewId: host.latest('a')!.id },
+      { serviceId: 'b', viewId: host.latest('b')!.id },
+    ]);
+    manager.hibernate('a', 'user');
+    expect(manager.liveViews().map((view) => view.serviceId)).toEqual(['b']);
+  });
+
   it('switches instantly to a live view: nothing is created or reloaded', () => {
     const { manager, host } = setup([managed('a'), managed('b')]);
     manager.activate('a');

@@ -275,6 +275,13 @@ export class ViewManager {
     return [...this.entries.values()].map((entry) => this.stateOf(entry));
   }
 
+  /** The services whose pages are loaded now, with their view ids (for per-service metrics). */
+  liveViews(): { serviceId: string; viewId: number }[] {
+    return [...this.entries.values()].flatMap((entry) =>
+      entry.handle ? [{ serviceId: entry.managed.service.id, viewId: entry.handle.id }] : [],
+    );
+  }
+
   liveCount(workspaceId?: string): number {
     return [...this.entries.values()].filter(
       (entry) =>

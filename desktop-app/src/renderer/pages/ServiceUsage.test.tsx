@@ -1,0 +1,80 @@
+// @vitest-environment happy-dom
+import { cleanup, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it } from 'vitest';
+import { workspaceStoreSchema } from '@flowdesk/shared/workspace';
+import { renderWithBackend } from '../test-support';
+import { ServiceUsage, Sparkline } from './ServiceUsage';
+
+afterEach(cleanup);
+
+const createdAt = '2026-12-01T10:00:00.000Z';
+const initial = workspaceStoreSchema.parse({
+  schemaVersion: 1,
+  activeWorkspaceId: 'w1',
+  workspaces: [
+    {
+      id: 'w1',
+      name: 'Work',
+      createdAt,
+      services: [
+        { id: 's1', type: 'slack', name: 'Slack', url: 'https://app.slack.com/', createdAt },
+        { id: 's2', type: 'notion', name: 'Notion', url: 'https://www.notion.so/', createdAt },
+      ],
+    },
+  ],
+});
+
+describe('memory and CPU per service', () => {
+  it('lists loaded services the heaviest first, with their workspace, peak and trend, and refreshes', async () => {
+    let rows = [
+      {
+        serviceId: 's2',
+        memoryMb: 812,
+        cpuPercent: 12.34,
+        peakMemoryMb: 900,
+        memoryHistory: [700, 900, 812],
+        sampledAt: createdAt,
+      },
+      {
+        serviceId: 's1',
+        memoryMb: 240,
+        cpuPercent: 0.5,
+        peakMemoryMb: 260,
+        memoryHistory: [260, 240],
+        sampledAt: createdAt,
+      },
+    ];
+    renderWithBackend(<ServiceUsage />, { initial, serviceMetrics: () => rows });
+    const table = await screen.findByRole('table', { name: 'Memory and CPU per service' });
+    const bodyRows = within(table).getAllByRole('row').slice(1);
+    expect(
+      bodyRows.map((row) =>
+        within(row)
+          .getAllByRole('cell')
+          .map((cell) => cell.textContent),
+      ),
+    ).toEqual([
+      ['812 MB', '12.3 %', '900 MB', ''],
+      ['240 MB', '0.5 %', '260 MB', ''],
+    ]);
+    expect(within(bodyRows[0]!).getByRole('rowheader').textContent).toBe('Notion · Work');
+    expect(
+      within(bodyRows[0]!).getByRole('img', { name: 'Memory of Notion over the last 30 minutes' }),
+    ).toBeTruthy();
+
+    rows = [];
+    await userEvent.click(screen.getByRole('button', { name: 'Refresh' }));
+    expect(await screen.findByText(/No service page is loaded right now/)).toBeTruthy();
+  });
+
+  it('draws the trend scaled to its own peak', () => {
+    const { container } = renderWithBackend(<Sparkline values={[0, 50, 100]} label="trend" />);
+    expect(container.querySelector('polyline')?.getAttribute('points')).toBe(
+      '0.0,20.0 40.0,10.0 80.0,0.0',
+    );
+    cleanup();
+    const single = renderWithBackend(<Sparkline values={[10]} label="trend" />);
+    expect(single.container.querySelector('polyline')).toBeNull();
+  });
+});

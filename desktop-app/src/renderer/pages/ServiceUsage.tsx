@@ -1,0 +1,103 @@
+import { useCallback, useEffect, useId, useState } from 'react';
+import type { IpcResponse } from '@flowdesk/shared/ipc';
+import { strings } from '../strings';
+import { useFlowDesk } from '../state/use-flowdesk';
+
+type Row = IpcResponse<'diagnostics:services'>[number];
+
+const words = strings.pages.diagnostics;
+
+/** A small line of a service's recent memory, scaled to its own peak. */
+export function Sparkline({ values, label }: { values: readonly number[]; label: string }) {
+  const width = 80;
+  const height = 20;
+  const peak = Math.max(1, ...values);
+  const step = values.length > 1 ? width / (values.length - 1) : 0;
+  const points = values
+    .map(
+      (value, index) =>
+        `${(index * step).toFixed(1)},${(height - (value / peak) * height).toFixed(1)}`,
+    )
+    .join(' ');
+  return (
+    <svg
+      className="sparkline"
+      width={width}
+      height={height}
+      viewBox={`0 0 ${width} ${height}`}
+      role="img"
+      aria-label={label}
+    >
+      {values.length > 1 ? (
+        <polyline points={points} fill="none" stroke="currentColor" strokeWidth="1.5" />
+      ) : null}
+    </svg>
+  );
+}
+
+/**
+ * Which service uses how much memory and CPU now (issue 8), the heaviest first, from the main
+ * process's samples of each minute.
+ */
+export function ServiceUsage() {
+  const { call, store } = useFlowDesk();
+  const id = useId();
+  const [rows, setRows] = useState<Row[] | undefined>();
+  const refresh = useCallback(() => {
+    void call('diagnostics:services', undefined).then((answer) => setRows(answer ?? []));
+  }, [call]);
+  useEffect(refresh, [refresh]);
+
+  const nameOf = (serviceId: string) => {
+    for (const workspace of store?.workspaces ?? []) {
+      const service = workspace.services.find((candidate) => candidate.id === serviceId);
+      if (service) return { service: service.name, workspace: workspace.name };
+    }
+    return { service: strings.aServiceFallback, workspace: '' };
+  };
+
+  return (
+    <section aria-labelledby={`${id}-title`} className="service-usage">
+      <h3 id={`${id}-title`}>{words.usageTitle}</h3>
+      <p className="hint">{words.usageHint}</p>
+      <button type="button" onClick={refresh}>
+        {words.refresh}
+      </button>
+      {rows === undefined ? null : rows.length === 0 ? (
+        <p className="empty">{words.usageEmpty}</p>
+      ) : (
+        <table>
+          <caption className="sr-only">{words.usageTitle}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{words.service}</th>
+              <th scope="col">{words.memory}</th>
+              <th scope="col">{words.cpu}</th>
+              <th scope="col">{words.peak}</th>
+              <th scope="col">{words.trend}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => {
+              const names = nameOf(row.serviceId);
+              return (
+                <tr key={row.serviceId}>
+                  <th scope="row">
+                    {names.service}
+                    {names.workspace ? <span className="hint"> · {names.workspace}</span> : null}
+                  </th>
+                  <td>{words.megabytes(row.memoryMb)}</td>
+                  <td>{words.percent(row.cpuPercent)}</td>
+                  <td>{words.megabytes(row.peakMemoryMb)}</td>
+                  <td>
+                    <Sparkline values={row.memoryHistory} label={words.trendLabel(names.service)} />
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
