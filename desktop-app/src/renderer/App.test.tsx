@@ -87,4 +87,16 @@ describe('App', () => {
     await userEvent.click(locked);
     expect((await screen.findByRole('alert')).textContent).toContain('over your plan’s limits');
   });
+
+  it('tells the main process when its first screen is drawn, once', async () => {
+    const marks: string[] = [];
+    const backend = createInPageBackend({
+      startup: { mark: (phase) => void marks.push(phase), launches: () => [] },
+    });
+    Object.defineProperty(window, 'flowdesk', { value: backend.bridge, configurable: true });
+    render(<App />);
+    await screen.findByRole('navigation', { name: 'Workspaces' });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(marks).toEqual(['uiInteractive']);
+  });
 });

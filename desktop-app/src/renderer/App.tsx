@@ -89,6 +89,16 @@ function AppShell({ state }: { state: FlowDeskState }) {
   const [covers, setCovers] = useState(0);
   const cover = useCallback((delta: number) => setCovers((count) => count + delta), []);
 
+  // Start-up phase "UI interactive": the first screen (workspaces or lock screen) is drawn.
+  const firstScreenDrawn = Boolean(store) || Boolean(state.lock?.locked);
+  const uiReadySent = useRef(false);
+  useEffect(() => {
+    if (firstScreenDrawn && !uiReadySent.current) {
+      uiReadySent.current = true;
+      void window.flowdesk.invoke('app:ui-ready', undefined);
+    }
+  }, [firstScreenDrawn]);
+
   const theme = store?.settings.theme ?? 'system';
   useEffect(() => {
     // 'system' follows the OS through prefers-color-scheme; light and dark override it.

@@ -352,6 +352,15 @@ export const strings = {
       trendLabel: (name: string) => `Memory of ${name} over the last 30 minutes`,
       megabytes: (value: number) => `${value} MB`,
       percent: (value: number) => `${value.toFixed(1)} %`,
+      startupTitle: 'Start-up',
+      startupHint:
+        'How long the recent launches took, from the moment Flow Desk started: the window shown, your workspaces on screen, the first service page loaded.',
+      launch: 'Launch',
+      thisLaunch: 'This one',
+      windowShown: 'Window',
+      uiInteractive: 'Workspaces',
+      firstServicePainted: 'First service',
+      milliseconds: (value: number) => `${value.toLocaleString('en')} ms`,
     },
     audit: {
       title: 'Audit log',

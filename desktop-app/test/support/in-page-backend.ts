@@ -132,6 +132,8 @@ export interface InPageBackendOptions {
     workspaces: WorkspaceManager,
     audit: IpcHandlerDependencies['audit'],
   ) => IpcHandlerDependencies['data'];
+  /** Start-up phases, as the main process records them; without it, none. */
+  startup?: IpcHandlerDependencies['startup'];
   /** Memory and CPU per service, as the main process samples them; without it, none. */
   serviceMetrics?: IpcHandlerDependencies['serviceMetrics'];
   /** A license manager (tests give one with a stand-in website); without it licensing is off. */
@@ -230,6 +232,7 @@ export function createInPageBackend(options: InPageBackendOptions = {}) {
       views,
       license,
       ...(options.serviceMetrics ? { serviceMetrics: options.serviceMetrics } : {}),
+      ...(options.startup ? { startup: options.startup } : {}),
       audit,
       prompts,
       lock,

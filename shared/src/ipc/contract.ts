@@ -558,6 +558,24 @@ export const IPC_CHANNELS = {
     done,
   ),
 
+  /** The UI has drawn its first screen: the start-up phase "UI interactive". */
+  'app:ui-ready': channel(noArguments, done),
+  /** Start-up phases of the recent launches, this one first, in ms from the process start. */
+  'diagnostics:startup': channel(
+    noArguments,
+    z
+      .array(
+        z.strictObject({
+          startedAt: isoDateTime,
+          phases: z.strictObject({
+            windowShown: z.int().min(0).optional(),
+            uiInteractive: z.int().min(0).optional(),
+            firstServicePainted: z.int().min(0).optional(),
+          }),
+        }),
+      )
+      .max(100),
+  ),
   /** Memory and CPU of each loaded service, the heaviest first (sampled each minute). */
   'diagnostics:services': channel(
     noArguments,

@@ -278,6 +278,16 @@ export const IPC_CHANNEL_EXAMPLES: Record<IpcChannel, { request: unknown; respon
     },
     response: null,
   },
+  'app:ui-ready': { request: undefined, response: null },
+  'diagnostics:startup': {
+    request: undefined,
+    response: [
+      {
+        startedAt: now,
+        phases: { windowShown: 420, uiInteractive: 690, firstServicePainted: 1800 },
+      },
+    ],
+  },
   'diagnostics:services': {
     request: undefined,
     response: [

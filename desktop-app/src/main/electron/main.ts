@@ -65,6 +65,7 @@ import { electronSessionArchive, partitionFolder } from './session-archive';
 import { RotatingFileSink } from '../monitoring/rotating-file-sink';
 import { createUiLogWriter } from '../monitoring/ui-log';
 import { ServiceMetrics, samplesFromProcesses } from '../performance/service-metrics';
+import { StartupRecorder } from '../performance/startup-phases';
 import { startLicensing } from './licensing';
 import { TrayController } from './tray';
 
@@ -151,6 +152,19 @@ function start(): void {
     clearPartitions,
   });
 
+  // Start-up phases of this launch (Settings → Diagnostics), from the process start.
+  const startupPath = join(dataDirectory, 'startup.json');
+  const startup = new StartupRecorder({
+    processStart: performance.timeOrigin,
+    file: {
+      read: () => {
+        const file = readTextFile(startupPath);
+        return file.kind === 'text' ? file.text : undefined;
+      },
+      write: (text) => writeFileAtomic(startupPath, text),
+    },
+  });
+
   const saved = workspaces.store.window;
   const window = new BaseWindow({
     width: saved?.width ?? 1280,
@@ -165,6 +179,7 @@ function start(): void {
   });
   const { startMinimized, showInTray } = workspaces.store.settings;
   if (saved?.maximized) window.maximize();
+  window.once('show', () => startup.mark('windowShown'));
   if (!startMinimized) window.show();
   // Starting in the background without a tray icon would leave no way back but the taskbar.
   else if (!showInTray) window.minimize();
@@ -620,6 +635,7 @@ function start(): void {
       userAgentFor(service.userAgent, cleanUserAgent(session.defaultSession.getUserAgent())),
     memoryMbOf: (id) => memory.get(id),
     onState: (state) => {
+      if (state.state === 'live') startup.mark('firstServicePainted');
       send('view:state', state);
       updateTray();
     },
@@ -883,6 +899,7 @@ function start(): void {
       },
       writeUiLog: createUiLogWriter(monitoring.createLogger('ui')),
       serviceMetrics: () => serviceMetrics.table(),
+      startup,
       diagnosticsReport: () =>
         [
           `Flow Desk ${app.getVersion()} on ${process.platform} (Electron ${process.versions.electron ?? '?'})`,

@@ -18,6 +18,7 @@ import type { WorkspaceBackups } from '../data/backup/workspace-backups';
 import type { WorkspaceDataManager } from '../data/workspace-data-manager';
 import type { DownloadManager } from '../views/downloads';
 import type { LicenseService } from '../licensing/license-service';
+import type { StartupRecorder } from '../performance/startup-phases';
 import { FEATURES } from '@flowdesk/shared/licensing';
 import type { ViewManager } from '../views/view-manager';
 import type { IpcHandlers } from './dispatcher';
@@ -65,6 +66,8 @@ export interface IpcHandlerDependencies {
   /** Clears cookies, storage and cache of one service's session. */
   clearServiceData: (serviceId: string) => Promise<void>;
   diagnosticsReport: () => string;
+  /** Start-up phases (performance/startup-phases.ts); absent, none are recorded. */
+  startup?: Pick<StartupRecorder, 'mark' | 'launches'>;
   /** Memory and CPU per loaded service (performance/service-metrics.ts); absent, none. */
   serviceMetrics?: () => IpcResponse<'diagnostics:services'>;
   /** Writes the UI's log records (monitoring/ui-log.ts); absent, they are dropped. */
@@ -87,6 +90,8 @@ const ALLOWED_WHILE_LOCKED: ReadonlySet<IpcChannel> = new Set<IpcChannel>([
   'app:info',
   // The lock screen's own errors are worth a log line; nothing can be read back through it.
   'log:write',
+  // The lock screen is the UI's first screen when the app starts locked.
+  'app:ui-ready',
   'settings:get',
   'lock:status',
   'lock:unlock',
@@ -444,6 +449,11 @@ function createUnlockedHandlers(deps: IpcHandlerDependencies): IpcHandlers {
       deps.writeUiLog?.(record);
       return null;
     },
+    'app:ui-ready': () => {
+      deps.startup?.mark('uiInteractive');
+      return null;
+    },
+    'diagnostics:startup': () => deps.startup?.launches() ?? [],
     'diagnostics:services': () => deps.serviceMetrics?.() ?? [],
     'diagnostics:report': () => ({
       generatedAt: now().toISOString(),

@@ -4,7 +4,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { workspaceStoreSchema } from '@flowdesk/shared/workspace';
 import { renderWithBackend } from '../test-support';
-import { ServiceUsage, Sparkline } from './ServiceUsage';
+import { ServiceUsage, Sparkline, StartupTimes } from './ServiceUsage';
 
 afterEach(cleanup);
 
@@ -76,5 +76,40 @@ describe('memory and CPU per service', () => {
     cleanup();
     const single = renderWithBackend(<Sparkline values={[10]} label="trend" />);
     expect(single.container.querySelector('polyline')).toBeNull();
+  });
+});
+
+describe('start-up times', () => {
+  it('lists this launch and the earlier ones, with a dash for a phase not reached', async () => {
+    const launches = [
+      { startedAt: createdAt, phases: { windowShown: 420, uiInteractive: 1690 } },
+      {
+        startedAt: '2026-11-30T10:00:00.000Z',
+        phases: { windowShown: 380, uiInteractive: 650, firstServicePainted: 2100 },
+      },
+    ];
+    renderWithBackend(<StartupTimes />, {
+      initial,
+      startup: { mark: () => undefined, launches: () => launches },
+    });
+    const table = await screen.findByRole('table', { name: 'Start-up' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(within(rows[0]!).getByRole('rowheader').textContent).toBe('This one');
+    expect(
+      within(rows[0]!)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['420 ms', '1,690 ms', '—']);
+    expect(
+      within(rows[1]!)
+        .getAllByRole('cell')
+        .map((cell) => cell.textContent),
+    ).toEqual(['380 ms', '650 ms', '2,100 ms']);
+  });
+
+  it('shows nothing before any launch was recorded', async () => {
+    const { container } = renderWithBackend(<StartupTimes />, { initial });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(container.querySelector('table')).toBeNull();
   });
 });

@@ -101,3 +101,52 @@ export function ServiceUsage() {
     </section>
   );
 }
+
+type Launch = IpcResponse<'diagnostics:startup'>[number];
+
+const phaseText = (ms: number | undefined) => (ms === undefined ? '—' : words.milliseconds(ms));
+
+/** How long the recent launches took to show the window, the UI and the first service. */
+export function StartupTimes() {
+  const { call } = useFlowDesk();
+  const id = useId();
+  const [launches, setLaunches] = useState<Launch[] | undefined>();
+  useEffect(() => {
+    void call('diagnostics:startup', undefined).then((answer) => setLaunches(answer ?? []));
+  }, [call]);
+  if (!launches?.length) return null;
+  return (
+    <section aria-labelledby={`${id}-title`} className="service-usage">
+      <h3 id={`${id}-title`}>{words.startupTitle}</h3>
+      <p className="hint">{words.startupHint}</p>
+      <table>
+        <caption className="sr-only">{words.startupTitle}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{words.launch}</th>
+            <th scope="col">{words.windowShown}</th>
+            <th scope="col">{words.uiInteractive}</th>
+            <th scope="col">{words.firstServicePainted}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {launches.map((launch, index) => (
+            <tr key={`${launch.startedAt}-${index}`}>
+              <th scope="row">
+                {index === 0
+                  ? words.thisLaunch
+                  : new Date(launch.startedAt).toLocaleString(undefined, {
+                      dateStyle: 'medium',
+                      timeStyle: 'short',
+                    })}
+              </th>
+              <td>{phaseText(launch.phases.windowShown)}</td>
+              <td>{phaseText(launch.phases.uiInteractive)}</td>
+              <td>{phaseText(launch.phases.firstServicePainted)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -12,7 +12,7 @@ import { AppLockSettings } from './AppLockSettings';
 import { BackupsPage } from './BackupsPage';
 import { DataPage } from './DataPage';
 import { LicensePage } from './LicensePage';
-import { ServiceUsage } from './ServiceUsage';
+import { ServiceUsage, StartupTimes } from './ServiceUsage';
 import { strings } from '../strings';
 import { useFlowDesk } from '../state/use-flowdesk';
 import { useCoversContent } from '../state/overlay';
@@ -423,6 +423,7 @@ function DiagnosticsPage() {
         <textarea readOnly aria-label={words.title} className="report" value={report} />
       )}
       <ServiceUsage />
+      <StartupTimes />
     </>
   );
 }
