@@ -135,26 +135,10 @@ describe('license tokens', () => {
   });
 
   it('refuses a token signed with another algorithm under a pinned kid', async () => {
-    const { privateKey } = await generateKeyPair('ES256');
-    const forged = await new SignJWT({ ...grant })
-      .setProtectedHeader({ alg: 'ES256', typ: LICENSE_TOKEN_TYPE, kid: current.kid })
-      .setIssuer(ISSUER)
-      .setAudience('flowdesk-app')
-      .setSubject(grant.sub)
-      .setJti('x')
-      .setIssuedAt(seconds(now))
-      .setNotBefore(seconds(now))
-      .setExpirationTime(seconds(now) + 60)
-      .sign(privateKey);
-    expect(await codeOf(forged)).toBe('LICENSE_SIGNATURE_INVALID');
-
-    // Key confusion: HS256 with the published public key as the shared secret.
-    for (const secret of [
-      Buffer.from(current.publicJwk.x, 'base64url'),
-      new TextEncoder().encode(JSON.stringify(current.publicJwk)),
-    ]) {
-      const confused = await new SignJWT({ ...grant })
-        .setProtectedHeader({ alg: 'HS256', typ: LICENSE_TOKEN_TYPE, kid: current.kid })
+    /** A token with every claim right, signed with `alg` and `key` under the pinned kid. */
+    const forge = (alg: string, key: Parameters<SignJWT['sign']>[0]) =>
+      new SignJWT({ ...grant })
+        .setProtectedHeader({ alg, typ: LICENSE_TOKEN_TYPE, kid: current.kid })
         .setIssuer(ISSUER)
         .setAudience('flowdesk-app')
         .setSubject(grant.sub)
@@ -162,8 +146,15 @@ describe('license tokens', () => {
         .setIssuedAt(seconds(now))
         .setNotBefore(seconds(now))
         .setExpirationTime(seconds(now) + 60)
-        .sign(secret);
-      expect(await codeOf(confused)).toBe('LICENSE_SIGNATURE_INVALID');
+        .sign(key);
+    const { privateKey } = await generateKeyPair('ES256');
+    expect(await codeOf(await forge('ES256', privateKey))).toBe('LICENSE_SIGNATURE_INVALID');
+    // Key confusion: HS256 with the published public key as the shared secret.
+    for (const secret of [
+      Buffer.from(current.publicJwk.x, 'base64url'),
+      new TextEncoder().encode(JSON.stringify(current.publicJwk)),
+    ]) {
+      expect(await codeOf(await forge('HS256', secret))).toBe('LICENSE_SIGNATURE_INVALID');
     }
   });
 

@@ -417,6 +417,10 @@ describe('the desktop license', () => {
   it('reports a sign-in that cannot start or cannot open the browser', async () => {
     const h = harness();
     await h.manager.start();
+    h.client.waitForApproval.mockImplementationOnce(() => new Promise(() => undefined));
+    await h.manager.startSignIn();
+    expect(h.manager.snapshot().signIn).toBeDefined();
+    // Starting again while offline: the earlier code is not left on screen.
     h.client.startDeviceLink.mockRejectedValueOnce(
       new FlowDeskError('LICENSE_SERVER_UNREACHABLE', 'offline'),
     );
@@ -424,6 +428,8 @@ describe('the desktop license', () => {
       ok: false,
       error: { code: 'LICENSE_SERVER_UNREACHABLE' },
     });
+    expect(h.manager.snapshot().signIn).toBeUndefined();
+    expect(h.snapshots.at(-1)?.signIn).toBeUndefined();
   });
 
   it('signs out: deactivated on the website, forgotten here, Free again; offline it says so', async () => {

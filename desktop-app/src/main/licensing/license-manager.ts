@@ -182,7 +182,8 @@ export class LicenseManager {
    * code and waits for the approval in the background (cancelSignIn stops it).
    */
   async startSignIn(): Promise<Result<PendingSignIn>> {
-    this.signIn?.controller.abort();
+    // A sign-in already waiting is replaced: its code must not stay on screen if this one fails.
+    this.cancelSignIn();
     const controller = new AbortController();
     let link;
     try {
