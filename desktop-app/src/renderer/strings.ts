@@ -284,6 +284,11 @@ export const strings = {
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
     memory: (mb: number) => `Memory in use now: ${mb} MB`,
+    memoryCeiling: 'Memory ceiling (MB)',
+    memoryCeilingHint:
+      'Leave empty for none. Above it, the service is put to sleep in the background, or restarted when on screen; you are told each time. A call in progress is never cut.',
+    memoryCeilingRange: (min: number, max: number) =>
+      `Leave empty, or enter a whole number from ${min} to ${max}.`,
     permissions: 'Permissions',
     noPermissions: 'This service has not asked for any permission yet.',
     granted: 'Allowed',

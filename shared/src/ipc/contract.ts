@@ -11,6 +11,7 @@ import {
   clockTime,
   hexColor,
   idleMinutesField,
+  memoryCeilingMbField,
   isoDateTime,
   maxLiveViewsField,
   memoryBudgetMbField,
@@ -92,7 +93,11 @@ const servicePatch = z.strictObject({
     .partial()
     .optional(),
   hibernation: z
-    .strictObject({ keepAlive: z.boolean(), idleMinutes: idleMinutesField.nullable() })
+    .strictObject({
+      keepAlive: z.boolean(),
+      idleMinutes: idleMinutesField.nullable(),
+      memoryCeilingMb: memoryCeilingMbField.nullable(),
+    })
     .partial()
     .optional(),
 });

@@ -73,6 +73,7 @@ export const HIBERNATION_LIMITS = {
   idleMinutes: { min: 1, max: 24 * 60 },
   maxLiveViews: { min: 1, max: 50 },
   memoryBudgetMb: { min: 256, max: 65_536 },
+  memoryCeilingMb: { min: 128, max: 16_384 },
 } as const;
 export const idleMinutesField = z
   .int()
@@ -86,6 +87,11 @@ export const memoryBudgetMbField = z
   .int()
   .min(HIBERNATION_LIMITS.memoryBudgetMb.min)
   .max(HIBERNATION_LIMITS.memoryBudgetMb.max);
+/** One service's memory ceiling: above it the page is reloaded or hibernated. */
+export const memoryCeilingMbField = z
+  .int()
+  .min(HIBERNATION_LIMITS.memoryCeilingMb.min)
+  .max(HIBERNATION_LIMITS.memoryCeilingMb.max);
 export const HIBERNATION_DEFAULTS = {
   idleMinutes: 15,
   maxLiveViews: 6,

@@ -29,6 +29,7 @@ export {
   isoDateTime,
   maxLiveViewsField,
   memoryBudgetMbField,
+  memoryCeilingMbField,
   storedName,
   storedServiceUrl,
 } from './fields';

@@ -8,6 +8,7 @@ import {
   clockTime,
   hexColor,
   idleMinutesField,
+  memoryCeilingMbField,
   isoDateTime,
   maxLiveViewsField,
   memoryBudgetMbField,
@@ -71,6 +72,11 @@ export const serviceHibernationSchema = z.strictObject({
   keepAlive: z.boolean().default(false),
   /** Overrides the workspace's idle timeout for this service. */
   idleMinutes: idleMinutesField.optional(),
+  /**
+   * A runaway page above this many MB is reloaded (when on screen or kept alive) or hibernated,
+   * and the user is told (Ferdium #606). None by default: the workspace budget applies.
+   */
+  memoryCeilingMb: memoryCeilingMbField.optional(),
 });
 
 /** One service in a workspace: just its address, name and type — no API data, ever. */

@@ -295,10 +295,13 @@ export class WorkspaceManager {
       }
       if (patch.notifications) Object.assign(target.notifications, patch.notifications);
       if (patch.hibernation) {
-        const { idleMinutes, ...rest } = patch.hibernation;
+        const { idleMinutes, memoryCeilingMb, ...rest } = patch.hibernation;
         Object.assign(target.hibernation, rest);
         if (idleMinutes === null) delete target.hibernation.idleMinutes;
         else if (idleMinutes !== undefined) target.hibernation.idleMinutes = idleMinutes;
+        if (memoryCeilingMb === null) delete target.hibernation.memoryCeilingMb;
+        else if (memoryCeilingMb !== undefined)
+          target.hibernation.memoryCeilingMb = memoryCeilingMb;
       }
       target.updatedAt = this.now().toISOString();
     });

@@ -66,6 +66,7 @@ import { RotatingFileSink } from '../monitoring/rotating-file-sink';
 import { createUiLogWriter } from '../monitoring/ui-log';
 import { ServiceMetrics, samplesFromProcesses } from '../performance/service-metrics';
 import { StartupRecorder } from '../performance/startup-phases';
+import { memoryCeilingNotice } from '../views/memory-ceiling';
 import { startLicensing } from './licensing';
 import { TrayController } from './tray';
 
@@ -641,6 +642,12 @@ function start(): void {
     },
     onCrashed: (serviceId, reason, willRestart) =>
       log.warn('Service view crashed', { serviceId, reason, willRestart }),
+    // Ferdium #606: a service over its own memory ceiling is dealt with, and the user is told.
+    onMemoryCeiling: (event) => {
+      log.warn('Service over its memory ceiling', { ...event });
+      const name = workspaces.findService(event.serviceId)?.service.name ?? 'A service';
+      send('notice', memoryCeilingNotice(name, event));
+    },
     onFound: (serviceId, found) => send('find:result', { serviceId, ...found }),
     onShortcut: (key) => send('shortcut', key),
   });

@@ -3,7 +3,7 @@ import type { ViewState } from '@flowdesk/shared/ipc';
 import { workspaceServiceSchema, workspaceSettingsSchema } from '@flowdesk/shared/workspace';
 import { FakeViewHost } from './fake-view-host.test-support';
 import { ViewManager } from './view-manager';
-import type { ManagedService } from './view-manager';
+import type { ManagedService, MemoryCeilingEvent } from './view-manager';
 
 const defaults = workspaceSettingsSchema.parse({}).hibernation;
 /** Lets the crash handler's breaker bookkeeping (promises) finish. */
@@ -30,6 +30,7 @@ function managed(
 }
 
 function setup(services: ManagedService[], options: { memory?: Record<number, number> } = {}) {
+  const ceilings: MemoryCeilingEvent[] = [];
   const host = new FakeViewHost();
   let clock = 1_000_000;
   const scheduled: { task: () => void; delay: number }[] = [];
@@ -42,11 +43,20 @@ function setup(services: ManagedService[], options: { memory?: Record<number, nu
     random: () => 0.5,
     onState: (state) => states.push(state),
     onHibernated: (serviceId, reason) => hibernated.push(`${serviceId}:${reason}`),
+    onMemoryCeiling: (event) => ceilings.push(event),
     ...(options.memory ? { memoryMbOf: (id: number) => options.memory?.[id] } : {}),
   });
   manager.setServices(services);
   manager.setContentBounds({ x: 72, y: 0, width: 1000, height: 700 });
-  return { manager, host, states, hibernated, scheduled, advance: (ms: number) => (clock += ms) };
+  return {
+    manager,
+    host,
+    states,
+    hibernated,
+    scheduled,
+    ceilings,
+    advance: (ms: number) => (clock += ms),
+  };
 }
 
 describe('ViewManager', () => {
@@ -206,6 +216,49 @@ describe('ViewManager', () => {
     expect(hibernated).toEqual(['a:memory']);
     expect(manager.states().find((state) => state.serviceId === 'b')?.memoryMb).toBe(400);
     expect(states.length).toBeGreaterThan(0);
+  });
+
+  it('holds each service to its own memory ceiling: hibernates it in the background, restarts it on screen, leaves a call alone', () => {
+    const memory: Record<number, number> = {};
+    const ceiling = (memoryCeilingMb: number) => ({ hibernation: { memoryCeilingMb } });
+    const { manager, host, hibernated, ceilings } = setup(
+      [
+        managed('bg', 'w1', ceiling(300)),
+        managed('call', 'w1', ceiling(300)),
+        managed('under', 'w1', ceiling(300)),
+        managed('none'),
+        managed('front', 'w1', ceiling(300)),
+      ],
+      { memory },
+    );
+    for (const id of ['bg', 'call', 'under', 'none', 'front']) manager.activate(id);
+    host.latest('call')!.capturing = true;
+    for (const id of ['bg', 'call', 'front']) memory[host.latest(id)!.id] = 900;
+    memory[host.latest('under')!.id] = 300;
+    // No ceiling of its own; the workspace budget (1500 MB) still holds after the ceilings act.
+    memory[host.latest('none')!.id] = 200;
+    const frontBefore = host.latest('front')!;
+
+    manager.tick();
+
+    expect(ceilings).toEqual([
+      { serviceId: 'bg', usedMb: 900, ceilingMb: 300, action: 'hibernated' },
+      { serviceId: 'call', usedMb: 900, ceilingMb: 300, action: 'left-running' },
+      { serviceId: 'front', usedMb: 900, ceilingMb: 300, action: 'reloaded' },
+    ]);
+    expect(hibernated).toEqual(['bg:ceiling']);
+    // The service on screen gets a new page (a new renderer), shown where the old one was.
+    expect(frontBefore.destroyed).toBe(true);
+    const front = host.latest('front')!;
+    expect(front).not.toBe(frontBefore);
+    expect(front.destroyed).toBe(false);
+    expect(manager.activeService).toBe('front');
+    expect(
+      manager
+        .liveViews()
+        .map((view) => view.serviceId)
+        .sort(),
+    ).toEqual(['call', 'front', 'none', 'under']);
   });
 
   it('lets the user hibernate any live view, and says so for one that is not live', () => {

@@ -42,7 +42,21 @@ export interface FoundInPage {
   final: boolean;
 }
 
-export type HibernateReason = 'user' | 'limit' | 'idle' | 'memory';
+export type HibernateReason = 'user' | 'limit' | 'idle' | 'memory' | 'ceiling';
+
+/**
+ * What the per-service memory ceiling did: a page in the background is hibernated; one on screen,
+ * kept alive or playing audio is reloaded; one in a call (camera, microphone, screen) is left
+ * alone and the user is only told.
+ */
+export type CeilingAction = 'hibernated' | 'reloaded' | 'left-running';
+
+export interface MemoryCeilingEvent {
+  serviceId: string;
+  usedMb: number;
+  ceilingMb: number;
+  action: CeilingAction;
+}
 
 export interface ViewManagerOptions {
   host: ViewHost;
@@ -54,6 +68,8 @@ export interface ViewManagerOptions {
   onState?: (state: ViewState) => void;
   onHibernated?: (serviceId: string, reason: HibernateReason) => void;
   onCrashed?: (serviceId: string, reason: string, willRestart: boolean) => void;
+  /** A service went over its own memory ceiling (told to the user). */
+  onMemoryCeiling?: (event: MemoryCeilingEvent) => void;
   /** Find-in-page results, passed on to the UI's find bar. */
   onFound?: (serviceId: string, found: FoundInPage) => void;
   /** An app shortcut pressed while a service page had focus. */
@@ -242,9 +258,13 @@ export class ViewManager {
     return handle !== undefined;
   }
 
-  /** Periodic housekeeping (the adapter calls it every minute): idle timeout, memory budget. */
+  /**
+   * Periodic housekeeping (the adapter calls it every minute): per-service memory ceilings, idle
+   * timeout, then each workspace's memory budget.
+   */
   tick(): void {
     const now = this.now();
+    for (const entry of [...this.entries.values()]) this.enforceMemoryCeiling(entry);
     for (const entry of this.entries.values()) {
       if (entry.handle && entry.crashes > 0 && now - entry.startedAt >= STABLE_AFTER_MS) {
         entry.crashes = 0;
@@ -454,6 +474,30 @@ export class ViewManager {
       if (this.liveCount(workspaceId) <= limit) break;
       this.hibernate(entry.managed.service.id, 'limit');
     }
+  }
+
+  private enforceMemoryCeiling(entry: Entry): void {
+    const ceilingMb = entry.managed.service.hibernation.memoryCeilingMb;
+    const handle = entry.handle;
+    if (ceilingMb === undefined || !handle || !this.options.memoryMbOf) return;
+    const usedMb = this.options.memoryMbOf(handle.id);
+    if (usedMb === undefined || usedMb <= ceilingMb) return;
+    const serviceId = entry.managed.service.id;
+    let action: CeilingAction;
+    if (handle.isCapturingMedia()) action = 'left-running';
+    else if (this.canAutoHibernate(entry)) {
+      this.hibernate(serviceId, 'ceiling');
+      action = 'hibernated';
+    } else {
+      // A fresh page in a fresh renderer: a plain reload can keep the bloated process.
+      entry.lastUrl = this.safeUrl(handle) ?? entry.lastUrl;
+      handle.destroy();
+      entry.handle = undefined;
+      const restarted = this.start(entry);
+      if (this.activeServiceId === serviceId) restarted.show(this.bounds);
+      action = 'reloaded';
+    }
+    this.options.onMemoryCeiling?.({ serviceId, usedMb, ceilingMb, action });
   }
 
   private enforceMemoryBudget(workspaceId: string): void {

@@ -6,6 +6,7 @@ import {
   validateServiceInput,
   validateServiceName,
 } from '@flowdesk/shared/security';
+import { HIBERNATION_LIMITS } from '@flowdesk/shared/workspace';
 import type { Workspace, WorkspaceService } from '@flowdesk/shared/workspace';
 import { Field } from '../components/Field';
 import { ServiceIcon } from '../components/ServiceIcon';
@@ -155,6 +156,10 @@ export function ServiceSettings({
         checked={service.hibernation.keepAlive}
         onChange={(keepAlive) => void update({ hibernation: { keepAlive } })}
       />
+      <MemoryCeilingField
+        value={service.hibernation.memoryCeilingMb}
+        onSave={(memoryCeilingMb) => void update({ hibernation: { memoryCeilingMb } })}
+      />
 
       <div className="field zoom" role="group" aria-label={words.zoom}>
         <span>{words.zoom}</span>
@@ -226,5 +231,45 @@ export function ServiceSettings({
         <p className="hint">{words.memory(Math.round(view.memoryMb))}</p>
       ) : null}
     </div>
+  );
+}
+
+/** A service's own memory ceiling; empty means none. Saved when the field is left. */
+function MemoryCeilingField({
+  value,
+  onSave,
+}: {
+  value: number | undefined;
+  onSave: (ceilingMb: number | null) => void;
+}) {
+  const id = useId();
+  const words = strings.service;
+  const saved = value === undefined ? '' : String(value);
+  const [text, setText] = useState(saved);
+  const { min, max } = HIBERNATION_LIMITS.memoryCeilingMb;
+  const trimmed = text.trim();
+  const number = Number(trimmed);
+  const valid = trimmed === '' || (/^\d+$/.test(trimmed) && number >= min && number <= max);
+  return (
+    <Field
+      id={id}
+      label={words.memoryCeiling}
+      problem={valid ? undefined : words.memoryCeilingRange(min, max)}
+      warning={words.memoryCeilingHint}
+    >
+      <input
+        id={id}
+        inputMode="numeric"
+        placeholder="—"
+        value={text}
+        aria-invalid={valid ? undefined : true}
+        aria-describedby={`${id}-message`}
+        onChange={(event) => setText(event.target.value)}
+        onBlur={() => {
+          if (!valid || trimmed === saved) return;
+          onSave(trimmed === '' ? null : number);
+        }}
+      />
+    </Field>
   );
 }
