@@ -140,6 +140,8 @@ export interface InPageBackendOptions {
   licenseManagerFor?: (
     onChange: (snapshot: LicenseSnapshot) => void,
   ) => NonNullable<LicenseServiceOptions['manager']>;
+  /** Where shared error reports would go in this build; without it, nowhere. */
+  errorReportHost?: string;
 }
 
 export function createInPageBackend(options: InPageBackendOptions = {}) {
@@ -249,6 +251,7 @@ export function createInPageBackend(options: InPageBackendOptions = {}) {
         electronVersion: 'in-page',
         chromeVersion: 'in-page',
         locale: 'en-US',
+        errorReportHost: options.errorReportHost ?? null,
       }),
       openExternal: (url) => opened.push(url),
       writeClipboard: (text) => void clipboard.push(text),

@@ -123,6 +123,7 @@ const appSettingsPatch = z.strictObject({
     })
     .partial()
     .optional(),
+  errorReports: z.strictObject({ share: z.boolean() }).optional(),
 });
 
 /** The license as the app UI shows it (issue 7; the state machine is shared/licensing). */
@@ -325,6 +326,8 @@ export const IPC_CHANNELS = {
       electronVersion: text(50),
       chromeVersion: text(50),
       locale: text(35),
+      /** Where shared error reports would go; null when this build sends none anywhere. */
+      errorReportHost: text(253).nullable(),
     }),
   ),
   'app:open-external': channel(z.strictObject({ url: text(8192) }), done),

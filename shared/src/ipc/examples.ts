@@ -101,6 +101,7 @@ export const IPC_CHANNEL_EXAMPLES: Record<IpcChannel, { request: unknown; respon
       electronVersion: '45.4.1',
       chromeVersion: '142.0.0.0',
       locale: 'en-US',
+      errorReportHost: null,
     },
   },
   'app:open-external': { request: { url: 'https://flowdesk.app/help' }, response: null },

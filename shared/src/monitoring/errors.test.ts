@@ -1,6 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
 import { FlowDeskError } from '../core';
-import { LocalErrorTracker, ProductionErrorHandler, classifyError, isAtLeast } from './errors';
+import {
+  BreadcrumbTrail,
+  LocalErrorTracker,
+  ProductionErrorHandler,
+  classifyError,
+  errorReportSchema,
+  isAtLeast,
+} from './errors';
 import type { RecoveryStrategy } from './errors';
 import { RingBufferSink, createLogger } from './logger';
 
@@ -65,6 +72,65 @@ describe('LocalErrorTracker', () => {
     expect(tracker.list()[0]?.error.message).toBe('text thrown');
     tracker.clear();
     expect(tracker.list()).toEqual([]);
+  });
+
+  it('attaches the redacted log records before each occurrence as breadcrumbs', () => {
+    const trail = new BreadcrumbTrail(3);
+    const logger = createLogger({ level: 'debug', sinks: [trail] });
+    const tracker = new LocalErrorTracker(10, () => new Date('2026-11-24T10:00:00Z'), trail);
+    logger.debug('Too chatty to keep');
+    logger.info('Opened https://mail.example.com/?token=abc');
+    logger.child('views').warn('Slow page');
+    const first = tracker.capture(new Error('Boom'));
+    expect(first.breadcrumbs.map((crumb) => `${crumb.component}: ${crumb.message}`)).toEqual([
+      'app: Opened https://mail.example.com/?[redacted]',
+      'app.views: Slow page',
+    ]);
+    for (const n of [1, 2, 3]) logger.info(`Step ${n}`);
+    const again = tracker.capture(new Error('Boom'));
+    // Only the capacity is kept, oldest dropped; the report carries the latest trail.
+    expect(again.breadcrumbs.map((crumb) => crumb.message)).toEqual(['Step 1', 'Step 2', 'Step 3']);
+    expect(errorReportSchema.parse(JSON.parse(JSON.stringify(again)))).toEqual(again);
+  });
+
+  it('restores reports kept from an earlier run, counting on from them, and says when it changes', () => {
+    const earlier = new LocalErrorTracker(10, () => new Date('2026-11-20T08:00:00Z'));
+    earlier.capture(new Error('Disk full'));
+    earlier.capture(new Error('Disk full'));
+    earlier.capture(new FlowDeskError('STORE_WRITE_FAILED', 'Cannot save'));
+    const saved = earlier.list();
+
+    const tracker = new LocalErrorTracker(10, () => new Date('2026-11-24T10:00:00Z'));
+    const changes = vi.fn();
+    tracker.onChange(changes);
+    tracker.restore(saved.map((report) => errorReportSchema.parse(report)));
+    const disk = tracker.capture(new Error('Disk full'));
+    expect(disk.count).toBe(3);
+    expect(disk.firstSeen).toBe('2026-11-20T08:00:00.000Z');
+    expect(disk.lastSeen).toBe('2026-11-24T10:00:00.000Z');
+    const fresh = tracker.capture(new Error('Something new'));
+    // Ids go on from the restored ones instead of repeating them.
+    expect(new Set(tracker.list().map((report) => report.id)).size).toBe(3);
+    expect(fresh.id).toBe('err-3');
+    expect(changes).toHaveBeenCalledTimes(3);
+    // A listener that throws does not break capture.
+    tracker.onChange(() => {
+      throw new Error('save failed');
+    });
+    expect(() => tracker.capture(new Error('Disk full'))).not.toThrow();
+  });
+
+  it('refuses a stored report with the wrong shape', () => {
+    const tracker = new LocalErrorTracker();
+    const report = tracker.capture(new Error('x'));
+    expect(errorReportSchema.safeParse({ ...report, count: 0 }).success).toBe(false);
+    expect(errorReportSchema.safeParse({ ...report, extra: 1 }).success).toBe(false);
+    expect(
+      errorReportSchema.safeParse({
+        ...report,
+        classification: { ...report.classification, severity: 'meh' },
+      }).success,
+    ).toBe(false);
   });
 });
 

@@ -1,20 +1,24 @@
+import { z } from 'zod';
 import { isFlowDeskError } from '../core';
-import type { Logger } from './logger';
-import { redactError, redactString, redactValue } from './redact';
+import type { LogRecord, LogSink, Logger } from './logger';
+import { levelValue } from './logger';
+import { MAX_REDACTED_STRING, redactError, redactString, redactValue } from './redact';
 import type { RedactedError } from './redact';
 
-export type ErrorCategory =
-  | 'network'
-  | 'timeout'
-  | 'cancelled'
-  | 'validation'
-  | 'security'
-  | 'storage'
-  | 'license'
-  | 'crash'
-  | 'unknown';
-export type ErrorSeverity = 'low' | 'medium' | 'high' | 'critical';
-const SEVERITY_ORDER: readonly ErrorSeverity[] = ['low', 'medium', 'high', 'critical'];
+const ERROR_CATEGORIES = [
+  'network',
+  'timeout',
+  'cancelled',
+  'validation',
+  'security',
+  'storage',
+  'license',
+  'crash',
+  'unknown',
+] as const;
+export type ErrorCategory = (typeof ERROR_CATEGORIES)[number];
+const SEVERITY_ORDER = ['low', 'medium', 'high', 'critical'] as const;
+export type ErrorSeverity = (typeof SEVERITY_ORDER)[number];
 
 export interface ErrorClassification {
   category: ErrorCategory;
@@ -89,6 +93,48 @@ export function isAtLeast(severity: ErrorSeverity, threshold: ErrorSeverity): bo
 /** Where and while doing what an error happened; redacted before it is kept. */
 export type ErrorContext = Record<string, unknown> & { component?: string; operation?: string };
 
+/** What the app was doing just before an error: an already-redacted log record, shortened. */
+export interface Breadcrumb {
+  time: string;
+  level: string;
+  component: string;
+  message: string;
+}
+
+const text = (max: number) => z.string().max(max);
+/** A stored error report, read back from a file: checked like any other untrusted input. */
+export const errorReportSchema = z.strictObject({
+  id: text(40),
+  fingerprint: text(300),
+  classification: z.strictObject({
+    category: z.enum(ERROR_CATEGORIES),
+    severity: z.enum(SEVERITY_ORDER),
+    recoverable: z.boolean(),
+    code: text(100),
+  }),
+  error: z.strictObject({
+    name: text(200),
+    message: text(MAX_REDACTED_STRING + 100),
+    code: text(100).optional(),
+    stack: text(MAX_REDACTED_STRING + 100).optional(),
+  }),
+  context: z.record(z.string().max(200), z.unknown()),
+  breadcrumbs: z
+    .array(
+      z.strictObject({
+        time: text(40),
+        level: text(10),
+        component: text(60),
+        message: text(300),
+      }),
+    )
+    .max(50)
+    .default([]),
+  firstSeen: z.iso.datetime(),
+  lastSeen: z.iso.datetime(),
+  count: z.int().min(1),
+});
+
 export interface ErrorReport {
   id: string;
   /** Same fingerprint = same problem: code plus the message with numbers masked. */
@@ -96,9 +142,39 @@ export interface ErrorReport {
   classification: ErrorClassification;
   error: RedactedError;
   context: Record<string, unknown>;
+  /** The log records before the latest occurrence, oldest first. */
+  breadcrumbs: Breadcrumb[];
   firstSeen: string;
   lastSeen: string;
   count: number;
+}
+
+/**
+ * Keeps the last log records at `info` or above as breadcrumbs for the next error report. It is
+ * a log sink, so what it keeps has already been redacted by the logger.
+ */
+export class BreadcrumbTrail implements LogSink {
+  private readonly crumbs: Breadcrumb[] = [];
+
+  constructor(
+    private readonly capacity = 30,
+    private readonly minimumLevel: LogRecord['level'] = 'info',
+  ) {}
+
+  write(record: LogRecord): void {
+    if (levelValue(record.level) < levelValue(this.minimumLevel)) return;
+    this.crumbs.push({
+      time: record.time,
+      level: record.level,
+      component: record.component.slice(0, 60),
+      message: record.message.slice(0, 300),
+    });
+    if (this.crumbs.length > this.capacity) this.crumbs.shift();
+  }
+
+  snapshot(): Breadcrumb[] {
+    return this.crumbs.map((crumb) => ({ ...crumb }));
+  }
 }
 
 function describeThrown(error: unknown): Error {
@@ -113,12 +189,36 @@ function describeThrown(error: unknown): Error {
 /** Keeps the most recent error reports on the device, grouped by fingerprint. */
 export class LocalErrorTracker {
   private readonly reports = new Map<string, ErrorReport>();
+  private readonly listeners = new Set<() => void>();
   private sequence = 0;
 
   constructor(
     private readonly capacity = 200,
     private readonly now: () => Date = () => new Date(),
+    private readonly breadcrumbs?: BreadcrumbTrail,
   ) {}
+
+  /** Called after every change (a capture, a restore, a clear): the desktop app saves then. */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Puts back reports kept from earlier runs (already parsed with errorReportSchema), oldest
+   * first; new captures of the same problem add to their counts.
+   */
+  restore(reports: readonly ErrorReport[]): void {
+    const byAge = [...reports].sort((a, b) => a.lastSeen.localeCompare(b.lastSeen));
+    for (const report of byAge) {
+      this.reports.delete(report.fingerprint);
+      this.reports.set(report.fingerprint, { ...report });
+      const number = /^err-(\d+)$/.exec(report.id)?.[1];
+      if (number !== undefined) this.sequence = Math.max(this.sequence, Number(number));
+    }
+    this.trim();
+    this.changed();
+  }
 
   capture(error: unknown, context: ErrorContext = {}): ErrorReport {
     const classification = classifyError(error);
@@ -128,14 +228,17 @@ export class LocalErrorTracker {
       300,
     );
     const time = this.now().toISOString();
+    const breadcrumbs = this.breadcrumbs?.snapshot() ?? [];
     const existing = this.reports.get(fingerprint);
     if (existing) {
       existing.count += 1;
       existing.lastSeen = time;
       existing.error = redacted;
       existing.context = redactValue(context) as Record<string, unknown>;
+      existing.breadcrumbs = breadcrumbs;
       this.reports.delete(fingerprint);
       this.reports.set(fingerprint, existing);
+      this.changed();
       return existing;
     }
     this.sequence += 1;
@@ -145,17 +248,14 @@ export class LocalErrorTracker {
       classification,
       error: redacted,
       context: redactValue(context) as Record<string, unknown>,
+      breadcrumbs,
       firstSeen: time,
       lastSeen: time,
       count: 1,
     };
     this.reports.set(fingerprint, report);
-    // Map keeps insertion order and re-inserts move to the end: the first key is the stalest.
-    while (this.reports.size > this.capacity) {
-      const stalest = this.reports.keys().next().value;
-      if (stalest === undefined) break;
-      this.reports.delete(stalest);
-    }
+    this.trim();
+    this.changed();
     return report;
   }
 
@@ -166,6 +266,26 @@ export class LocalErrorTracker {
 
   clear(): void {
     this.reports.clear();
+    this.changed();
+  }
+
+  private trim(): void {
+    // Map keeps insertion order and re-inserts move to the end: the first key is the stalest.
+    while (this.reports.size > this.capacity) {
+      const stalest = this.reports.keys().next().value;
+      if (stalest === undefined) break;
+      this.reports.delete(stalest);
+    }
+  }
+
+  private changed(): void {
+    for (const listener of this.listeners) {
+      try {
+        listener();
+      } catch {
+        // A failing listener (a save) must not break error capture.
+      }
+    }
   }
 }
 

@@ -1,5 +1,13 @@
-export { LocalErrorTracker, ProductionErrorHandler, classifyError, isAtLeast } from './errors';
+export {
+  BreadcrumbTrail,
+  LocalErrorTracker,
+  ProductionErrorHandler,
+  classifyError,
+  errorReportSchema,
+  isAtLeast,
+} from './errors';
 export type {
+  Breadcrumb,
   ErrorCategory,
   ErrorClassification,
   ErrorContext,
@@ -47,6 +55,8 @@ export type {
   Transaction,
 } from './manager';
 export { MAX_SERIES, MetricsRegistry, TIMING_RESERVOIR, percentile } from './metrics';
+export { MetricsHistory, metricSampleSchema, seriesKey } from './metrics-history';
+export type { MetricSample, MetricsHistoryOptions } from './metrics-history';
 export type { MetricsSnapshot, Tags, TimingSummary } from './metrics';
 export {
   MAX_REDACTED_STRING,

@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import { FlowDeskError, parseWith } from '../core';
 import type { Result } from '../core';
 import { monitoringSectionSchema } from '../workspace/production-config';
-import { LocalErrorTracker, ProductionErrorHandler } from './errors';
+import { BreadcrumbTrail, LocalErrorTracker, ProductionErrorHandler } from './errors';
 import type { ErrorContext, ErrorReport, HandledError, RecoveryStrategy } from './errors';
 import { HealthCheckRegistry } from './health';
 import type { HealthCheck, HealthCheckOptions, HealthStatus } from './health';
@@ -87,15 +87,16 @@ export function createMonitoringManager(
   const now = dependencies.now ?? (() => new Date());
   const random = dependencies.random ?? Math.random;
   const recentLogs = new RingBufferSink(1000);
+  const breadcrumbs = new BreadcrumbTrail();
   const logger = createLogger({
     level: config.logging.level,
-    sinks: [recentLogs, ...(dependencies.sinks ?? [])],
+    sinks: [recentLogs, breadcrumbs, ...(dependencies.sinks ?? [])],
     component: 'app',
     now,
   });
   const metrics = new MetricsRegistry();
   const health = new HealthCheckRegistry({ now });
-  const errors = new LocalErrorTracker(200, now);
+  const errors = new LocalErrorTracker(200, now, breadcrumbs);
   const remote = config.errorTracking.localOnly ? undefined : dependencies.remoteTransport;
 
   const alert = async (report: ErrorReport) => {

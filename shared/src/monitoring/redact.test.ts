@@ -30,8 +30,19 @@ describe('redactString', () => {
 
   it('leaves ordinary text, paths and URLs without secrets alone', () => {
     const text =
-      'Loaded https://app.slack.com/client/T1 in 120 ms (view 3 of 6, /home/user/x.json)';
+      'Loaded https://app.slack.com/client/T1 in 120 ms (view 3 of 6, /var/lib/flowdesk/x.json)';
     expect(redactString(text)).toBe(text);
+  });
+
+  it('hides the user name in home-folder paths, and only there', () => {
+    expect(redactString('at load (/home/jane/app/main.js:3:9)')).toBe(
+      'at load (~/app/main.js:3:9)',
+    );
+    expect(redactString('file:///Users/Jane Doe/x')).toBe('file://~ Doe/x');
+    expect(redactString('C:\\Users\\jane\\AppData\\x.log')).toBe('~\\AppData\\x.log');
+    // A URL path that happens to say home or Users is not a folder.
+    expect(redactString('https://app.slack.com/home/team')).toBe('https://app.slack.com/home/team');
+    expect(redactString('https://x.org/Users/list')).toBe('https://x.org/Users/list');
   });
 
   it('cuts very long strings', () => {
@@ -138,7 +149,7 @@ describe('redactValue', () => {
     expect(redacted.error).toMatchObject({
       name: 'FlowDeskError',
       code: 'STORE_WRITE_FAILED',
-      message: 'Cannot write /home/[email]/store.json',
+      message: 'Cannot write ~/store.json',
     });
     expect(redacted.date).toBe('2026-11-24T00:00:00.000Z');
     expect(redacted.bad).toBe('Invalid Date');

@@ -74,6 +74,12 @@ const TEXT_RULES: readonly [(text: string) => boolean, RegExp, Replacement][] = 
   [(text) => text.includes('glpat-'), /\bglpat-[A-Za-z0-9_-]{20,}/g, '[secret]'],
   [(text) => text.includes('AKIA'), /\bAKIA[0-9A-Z]{16}\b/g, '[secret]'],
   [(text) => text.includes('AIza'), /\bAIza[0-9A-Za-z_-]{35,}/g, '[secret]'],
+  // A home folder names its user: /home/jane, /Users/jane, C:\Users\jane become ~.
+  [
+    (text) => /home|Users/i.test(text),
+    /(?<![\w.-])(?:\/home\/|\/Users\/|[A-Za-z]:\\Users\\)[^\\/\s:]+/gi,
+    '~',
+  ],
   [
     (text) => text.includes('@'),
     /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]{1,64}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g,

@@ -186,6 +186,11 @@ export const appSettingsSchema = z.strictObject({
       includeBrowserSessions: z.boolean().default(false),
     })
     .prefault({}),
+  /**
+   * Error reports stay on this computer unless the user turns sharing on (and the build names
+   * where reports go). Only serious errors are sent, redacted, without any page content.
+   */
+  errorReports: z.strictObject({ share: z.boolean().default(false) }).prefault({}),
 });
 
 export const windowStateSchema = z.strictObject({
