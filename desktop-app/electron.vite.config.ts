@@ -16,6 +16,7 @@ export default defineConfig({
     define: {
       __FLOWDESK_LICENSE_KEYS__: JSON.stringify(process.env.FLOWDESK_LICENSE_PUBLIC_KEYS ?? ''),
       __FLOWDESK_SITE_URL__: JSON.stringify(process.env.FLOWDESK_SITE_URL ?? ''),
+      __FLOWDESK_ERROR_REPORT_URL__: JSON.stringify(process.env.FLOWDESK_ERROR_REPORT_URL ?? ''),
     },
   },
   preload: {

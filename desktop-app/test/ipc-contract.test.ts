@@ -15,6 +15,8 @@ import { WorkspaceManager } from '../src/main/data/workspace-manager';
 import { WorkspaceStoreRepository } from '../src/main/data/workspace-store';
 import { createIpcDispatcher } from '../src/main/ipc/dispatcher';
 import { createIpcHandlers } from '../src/main/ipc/handlers';
+import { createAppDiagnostics } from '../src/main/monitoring/app-diagnostics';
+import { createMonitoringManager, monitoringConfigSchema } from '@flowdesk/shared/monitoring';
 import { AppLock } from '../src/main/security/app-lock';
 import type { AppLockStatus } from '../src/main/security/app-lock';
 import { memorySecretStore } from '../src/main/security/memory-secrets.test-support';
@@ -207,6 +209,7 @@ function mainProcessEnvironment(
         electronVersion: '45.4.1',
         chromeVersion: '142.0.0.0',
         locale: 'en-US',
+        errorReportHost: null,
       }),
       openExternal: (url) => opened.push(url),
       writeClipboard: (text) =>
@@ -214,7 +217,18 @@ function mainProcessEnvironment(
           ? Promise.reject(new Error('clipboard busy'))
           : void clipboard.push(text),
       clearServiceData: () => Promise.resolve(),
-      diagnosticsReport: () => 'Flow Desk 0.1.0',
+      diagnostics: createAppDiagnostics({
+        monitoring: createMonitoringManager(monitoringConfigSchema.parse({})),
+        sources: {
+          system: () => ({ version: '0.1.0' }),
+          startup: () => [],
+          serviceUsage: () => [],
+          metrics: () => [],
+          logs: () => '',
+        },
+        chooseDestination: () => Promise.resolve(undefined),
+        save: () => Promise.reject(new Error('Cancelled dialogs save nothing.')),
+      }),
     }),
   });
   return {

@@ -264,6 +264,11 @@ export const strings = {
       'The only thing Flow Desk sends is the license check to flowdesk.app, with a hashed device id.',
       'Permissions (camera, microphone, location, notifications…) are asked for per service and can be revoked in the service’s settings.',
     ] as const,
+    shareErrors: 'Send reports of serious errors',
+    shareErrorsHint: (host: string) =>
+      `Off unless you turn it on. When on, serious errors go to ${host}: the error’s name, code, message and stack trace with personal data removed, how often it happened, and the app version and system. Never page content, addresses, names of workspaces or services, or what you did before.`,
+    shareErrorsUnavailable:
+      'This build of Flow Desk sends error reports nowhere: problems are kept on this computer only (Settings → Diagnostics).',
   },
   service: {
     title: (name: string) => `${name} settings`,
@@ -339,10 +344,57 @@ export const strings = {
     diagnostics: {
       title: 'Diagnostics',
       description:
-        'A report for support: app and system versions, memory per service, recent errors. Personal data is removed before it is shown.',
-      generate: 'Create report',
-      copy: 'Copy report',
-      empty: 'No report yet. Create one to see what Flow Desk would send to support.',
+        'How Flow Desk is doing on this computer: health checks, recent problems, memory and CPU per service, start-up times. Nothing here leaves the computer unless you export it.',
+      healthTitle: 'Health',
+      healthStatus: {
+        healthy: 'Healthy',
+        degraded: 'Needs attention',
+        unhealthy: 'Problem',
+      } as const,
+      checkedAt: (time: string) => `Checked ${time}.`,
+      checkAgain: 'Check again',
+      checking: 'Checking…',
+      checkNames: {
+        'store-writable': 'Saving your workspaces',
+        'disk-space': 'Disk space',
+        'audit-chain': 'Audit logs',
+        license: 'License',
+        'update-channel': 'Updates',
+        'crashed-views': 'Service pages',
+      } as Record<string, string>,
+      problemsTitle: 'Recent problems',
+      problemsHint:
+        'Errors Flow Desk recorded, the same problem grouped, the most recent first. Personal data is removed before anything is kept.',
+      problemsEmpty: 'No problems recorded. Good.',
+      clearProblems: 'Clear the list',
+      problemsCleared: 'The list of problems was cleared.',
+      severity: {
+        low: 'Minor',
+        medium: 'Moderate',
+        high: 'Serious',
+        critical: 'Critical',
+      } as const,
+      occurrences: (count: number, first: string, last: string) =>
+        count === 1 ? `Once, ${last}.` : `${count} times, first ${first}, last ${last}.`,
+      breadcrumbs: 'What happened before',
+      noBreadcrumbs: 'Nothing was logged before it.',
+      freeMemory: 'Put idle services to sleep',
+      freeMemoryHint:
+        'Services not used for 5 minutes go to sleep now (not one in a call or playing sound).',
+      freedMemory: (count: number) =>
+        count === 0
+          ? 'No service has been idle long enough to put to sleep.'
+          : `${plural(count, 'service', 'services')} put to sleep.`,
+      loadTime: 'Load',
+      requests: 'Requests',
+      exportTitle: 'Export for support',
+      exportHint:
+        'An archive (.tar.gz) with the health checks, recent problems, start-up times, memory figures and the recent log. E-mail addresses, tokens, passwords, web addresses’ queries and your user name are removed; workspace and service names are left out.',
+      previewExport: 'Show what would be exported',
+      exportSave: 'Export diagnostics…',
+      exportSaved: (path: string) => `Diagnostics saved to ${path}.`,
+      fileSize: (bytes: number) =>
+        bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KB`,
       usageTitle: 'Memory and CPU per service',
       usageHint:
         'Services whose pages are loaded, the heaviest first. Figures are taken each minute; services that share a process show its figures.',

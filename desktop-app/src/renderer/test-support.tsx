@@ -23,6 +23,22 @@ export function renderWithBackend(ui: ReactElement, options: InPageBackendOption
   return { backend, ...render(ui, { wrapper: Provider }) };
 }
 
+/** Like renderWithBackend, with the notices the app shell shows (what `inform` says). */
+export function renderWithNotices(ui: ReactElement, options: InPageBackendOptions = {}) {
+  function Shell() {
+    const { notices } = useFlowDesk();
+    return (
+      <>
+        {notices.map((notice) => (
+          <p key={notice.id}>{notice.message}</p>
+        ))}
+        {ui}
+      </>
+    );
+  }
+  return renderWithBackend(<Shell />, options);
+}
+
 const dataFolders: ReturnType<typeof temporaryBackups>[] = [];
 
 /** Removes the folders renderWithDataFolder made (call after each test). */

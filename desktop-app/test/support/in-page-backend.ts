@@ -2,6 +2,8 @@ import { LicenseService } from '../../src/main/licensing/license-service';
 import type { LicenseServiceOptions } from '../../src/main/licensing/license-service';
 import type { LicenseSnapshot } from '../../src/main/licensing/license-manager';
 import { ok } from '@flowdesk/shared/core';
+import { createMonitoringManager, monitoringConfigSchema } from '@flowdesk/shared/monitoring';
+import type { MonitoringManager } from '@flowdesk/shared/monitoring';
 import { IPC_EVENT_CHANNEL, createFlowDeskBridge } from '@flowdesk/shared/ipc';
 import type {
   FlowDeskBridge,
@@ -14,6 +16,8 @@ import type { WorkspaceAuditEntry, WorkspaceStore } from '@flowdesk/shared/works
 import { GENESIS_HEAD, buildAuditEntry, verifyAuditChain } from '../../src/main/data/audit-chain';
 import type { AuditEventInput, ChainHead, Sha256 } from '../../src/main/data/audit-chain';
 import { WorkspaceManager } from '../../src/main/data/workspace-manager';
+import { createAppDiagnostics } from '../../src/main/monitoring/app-diagnostics';
+import type { DiagnosticsFile } from '../../src/main/monitoring/diagnostics-files';
 import { createIpcDispatcher } from '../../src/main/ipc/dispatcher';
 import type { IpcSender } from '../../src/main/ipc/dispatcher';
 import { createIpcHandlers } from '../../src/main/ipc/handlers';
@@ -142,6 +146,10 @@ export interface InPageBackendOptions {
   ) => NonNullable<LicenseServiceOptions['manager']>;
   /** Where shared error reports would go in this build; without it, nowhere. */
   errorReportHost?: string;
+  /** Where "Export diagnostics…" saves; without it the save dialog is cancelled. */
+  diagnosticsDestination?: () => string | undefined;
+  /** A monitoring manager the test has already recorded problems in; without it, a fresh one. */
+  monitoring?: MonitoringManager;
 }
 
 export function createInPageBackend(options: InPageBackendOptions = {}) {
@@ -169,6 +177,45 @@ export function createInPageBackend(options: InPageBackendOptions = {}) {
   workspaces.onChange((store) => {
     views.setServices(managedServicesOf(store));
     emit('state:changed', store);
+  });
+  // Monitoring as the main process runs it (shared/monitoring), with in-memory sinks only.
+  const monitoring =
+    options.monitoring ?? createMonitoringManager(monitoringConfigSchema.parse({}), { now });
+  monitoring.registerHealthCheck(
+    'crashed-views',
+    () => {
+      const crashed = views.states().filter((state) => state.state === 'crashed');
+      return Promise.resolve(
+        crashed.length === 0
+          ? { status: 'healthy', message: 'No service page has crashed.' }
+          : { status: 'degraded', message: `Crashed: ${crashed.length}.` },
+      );
+    },
+    { critical: false },
+  );
+  const savedDiagnostics: { destination: string; files: DiagnosticsFile[] }[] = [];
+  const diagnostics = createAppDiagnostics({
+    monitoring,
+    sources: {
+      system: () => ({
+        app: 'Flow Desk (in-page test backend)',
+        workspaces: workspaces.store.workspaces.length,
+      }),
+      startup: () => options.startup?.launches() ?? [],
+      serviceUsage: () => options.serviceMetrics?.() ?? [],
+      metrics: () => [],
+      logs: () =>
+        monitoring.recentLogs
+          .records()
+          .map((record) => JSON.stringify(record))
+          .join('\n'),
+    },
+    chooseDestination: () => Promise.resolve(options.diagnosticsDestination?.()),
+    save: (files, destination) => {
+      savedDiagnostics.push({ destination, files: [...files] });
+      return Promise.resolve();
+    },
+    now,
   });
   const permissionRequests: string[] = [];
   const prompts = new PermissionPrompts({
@@ -256,8 +303,7 @@ export function createInPageBackend(options: InPageBackendOptions = {}) {
       openExternal: (url) => opened.push(url),
       writeClipboard: (text) => void clipboard.push(text),
       clearServiceData: () => Promise.resolve(),
-      diagnosticsReport: () => 'Flow Desk (in-page test backend)',
-      now,
+      diagnostics,
     }),
   });
   const bridge: FlowDeskBridge = createFlowDeskBridge({
@@ -272,6 +318,10 @@ export function createInPageBackend(options: InPageBackendOptions = {}) {
     workspaces,
     views,
     audit,
+    /** The monitoring manager: tests capture errors through it. */
+    monitoring,
+    /** Each diagnostics archive "saved", with its files. */
+    savedDiagnostics,
     opened,
     clipboard,
     lock,

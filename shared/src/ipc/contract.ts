@@ -126,6 +126,50 @@ const appSettingsPatch = z.strictObject({
   errorReports: z.strictObject({ share: z.boolean() }).optional(),
 });
 
+const severitySchema = z.enum(['low', 'medium', 'high', 'critical']);
+const healthStateSchema = z.enum(['healthy', 'degraded', 'unhealthy']);
+
+/** One group of the same problem (Settings → Diagnostics → Recent problems). */
+export const errorGroupSchema = z.strictObject({
+  id: text(40),
+  code: text(100),
+  category: text(20),
+  severity: severitySchema,
+  message: text(2000),
+  component: text(60).optional(),
+  count: z.int().min(1),
+  firstSeen: isoDateTime,
+  lastSeen: isoDateTime,
+  /** What the app logged just before, oldest first. */
+  breadcrumbs: z
+    .array(
+      z.strictObject({
+        time: text(40),
+        level: text(10),
+        component: text(60),
+        message: text(300),
+      }),
+    )
+    .max(50),
+});
+
+export const healthReportSchema = z.strictObject({
+  status: healthStateSchema,
+  checkedAt: isoDateTime,
+  uptimeSeconds: z.int().min(0),
+  checks: z
+    .array(
+      z.strictObject({
+        name: text(60),
+        status: healthStateSchema,
+        message: text(1000).optional(),
+        durationMs: z.number().min(0),
+        critical: z.boolean(),
+      }),
+    )
+    .max(50),
+});
+
 /** The license as the app UI shows it (issue 7; the state machine is shared/licensing). */
 export const licenseStatusSchema = z.strictObject({
   state: z.enum(LICENSE_STATUSES),
@@ -596,15 +640,40 @@ export const IPC_CHANNELS = {
           peakMemoryMb: z.int().min(0),
           memoryHistory: z.array(z.int().min(0)).max(120),
           sampledAt: isoDateTime,
+          /** From creating the page to its first load finishing, this start. */
+          loadTimeMs: z.int().min(0).optional(),
+          /** Requests the page made since it started. */
+          requestCount: z.int().min(0).optional(),
         }),
       )
       .max(10_000),
   ),
 
-  'diagnostics:report': channel(
-    noArguments,
-    z.strictObject({ generatedAt: isoDateTime, text: text(2_000_000) }),
+  /** Puts services not used for `idleMinutes` to sleep now (not the one on screen, audio, calls). */
+  'diagnostics:free-memory': channel(
+    z.strictObject({
+      idleMinutes: z
+        .int()
+        .min(0)
+        .max(24 * 60)
+        .default(5),
+    }),
+    z.strictObject({ hibernated: z.array(idSchema).max(10_000) }),
   ),
+  /** The problems recorded on this computer, grouped, the most recent first. */
+  'diagnostics:errors': channel(noArguments, z.array(errorGroupSchema).max(200)),
+  'diagnostics:clear-errors': channel(noArguments, done),
+  /** Runs the health checks now. */
+  'diagnostics:health': channel(noArguments, healthReportSchema),
+  /** What "Export diagnostics" would save: each file, its size and its first lines. */
+  'diagnostics:export-preview': channel(
+    noArguments,
+    z
+      .array(z.strictObject({ name: text(100), bytes: z.int().min(0), preview: text(4000) }))
+      .max(20),
+  ),
+  /** Asks where to save, then writes the redacted archive; null when the user cancelled. */
+  'diagnostics:export': channel(noArguments, z.strictObject({ savedTo: text(4096).nullable() })),
 
   'audit:list': channel(
     z.strictObject({
@@ -728,6 +797,8 @@ export type DownloadEntry = z.infer<typeof downloadEntrySchema>;
 export type BackupInfo = z.infer<typeof backupInfoSchema>;
 export type ImportPreviewInfo = z.infer<typeof importPreviewSchema>;
 export type AuditVerification = z.infer<typeof auditVerificationSchema>;
+export type ErrorGroup = z.infer<typeof errorGroupSchema>;
+export type HealthReport = z.infer<typeof healthReportSchema>;
 
 export const IPC_CHANNEL_NAMES = Object.keys(IPC_CHANNELS) as IpcChannel[];
 export const IPC_EVENT_NAMES = Object.keys(IPC_EVENTS) as IpcEventName[];

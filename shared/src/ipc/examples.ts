@@ -299,13 +299,54 @@ export const IPC_CHANNEL_EXAMPLES: Record<IpcChannel, { request: unknown; respon
         peakMemoryMb: 530,
         memoryHistory: [380, 530, 412],
         sampledAt: now,
+        loadTimeMs: 1800,
+        requestCount: 240,
       },
     ],
   },
-  'diagnostics:report': {
+  'diagnostics:errors': {
     request: undefined,
-    response: { generatedAt: now, text: 'Flow Desk 0.1.0' },
+    response: [
+      {
+        id: 'err-1',
+        code: 'STORE_WRITE_FAILED',
+        category: 'storage',
+        severity: 'high',
+        message: 'Could not save your workspaces: no space left on the disk.',
+        component: 'store',
+        count: 2,
+        firstSeen: now,
+        lastSeen: now,
+        breadcrumbs: [
+          { time: now, level: 'info', component: 'app.main', message: 'Flow Desk started' },
+        ],
+      },
+    ],
   },
+  'diagnostics:clear-errors': { request: undefined, response: null },
+  'diagnostics:free-memory': { request: { idleMinutes: 5 }, response: { hibernated: ['s1'] } },
+  'diagnostics:health': {
+    request: undefined,
+    response: {
+      status: 'degraded',
+      checkedAt: now,
+      uptimeSeconds: 3600,
+      checks: [
+        {
+          name: 'disk-space',
+          status: 'degraded',
+          message: '700 MB free.',
+          durationMs: 2,
+          critical: true,
+        },
+      ],
+    },
+  },
+  'diagnostics:export-preview': {
+    request: undefined,
+    response: [{ name: 'system.json', bytes: 120, preview: '{ "version": "0.1.0" }' }],
+  },
+  'diagnostics:export': { request: undefined, response: { savedTo: null } },
   'audit:list': { request: { workspaceId: 'w1' }, response: [auditEntry] },
   'audit:verify': {
     request: { workspaceId: 'w1' },

@@ -17,6 +17,8 @@ export {
 export type {
   AppLockState,
   AuditVerification,
+  ErrorGroup,
+  HealthReport,
   BackupInfo,
   DownloadEntry,
   ImportPreviewInfo,

@@ -58,6 +58,7 @@ describe('workspace documents', () => {
         downloads: { askWhereToSave: false },
         // Daily, kept a week, without sign-ins: small enough to be on by default.
         backups: { automatic: true, intervalHours: 24, keep: 7, includeBrowserSessions: false },
+        errorReports: { share: false },
       },
     });
   });

@@ -9,6 +9,7 @@ function setup(options: { failSave?: boolean } = {}) {
   const saved: WorkspaceStore[] = [];
   const audit: AuditEventInput[] = [];
   const clearPartitions = vi.fn((_partitions: string[]) => Promise.resolve());
+  const saveFailures: string[] = [];
   let id = 0;
   const manager = new WorkspaceManager(defaultWorkspaceStore(), {
     repository: {
@@ -22,8 +23,9 @@ function setup(options: { failSave?: boolean } = {}) {
     newId: () => `id-${++id}`,
     audit: (event) => audit.push(event),
     clearPartitions,
+    onSaveFailed: (error) => saveFailures.push(error.code),
   });
-  return { manager, saved, audit, clearPartitions };
+  return { manager, saved, audit, clearPartitions, saveFailures };
 }
 
 function value<T>(result: { ok: true; value: T } | { ok: false; error: FlowDeskError }): T {
@@ -71,10 +73,12 @@ describe('WorkspaceManager', () => {
   });
 
   it('keeps the store as it was when saving fails', () => {
-    const { manager } = setup({ failSave: true });
+    const { manager, saveFailures } = setup({ failSave: true });
     const result = manager.createWorkspace({ name: 'Work' });
     expect(!result.ok && result.error.code).toBe('STORE_WRITE_FAILED');
     expect(manager.store.workspaces).toEqual([]);
+    // Monitoring is told, so it can try to recover.
+    expect(saveFailures).toEqual(['STORE_WRITE_FAILED']);
   });
 
   it('updates names, colours, icons and settings, and removes what is set to null', () => {

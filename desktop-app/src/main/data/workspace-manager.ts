@@ -54,6 +54,8 @@ export interface WorkspaceManagerDependencies {
   audit?: (event: AuditEventInput) => void;
   /** Clears browser data (cookies, storage, cache) of the given session partitions. */
   clearPartitions?: (partitions: string[]) => Promise<void>;
+  /** A change could not be saved (the change is refused; monitoring tries to recover). */
+  onSaveFailed?: (error: FlowDeskError) => void;
 }
 
 type Listener = (store: WorkspaceStore) => void;
@@ -644,7 +646,10 @@ export class WorkspaceManager {
       return err(storeInvalidError(parsed.error));
     }
     const saved = this.deps.repository.save(parsed.data);
-    if (!saved.ok) return saved;
+    if (!saved.ok) {
+      this.deps.onSaveFailed?.(saved.error);
+      return saved;
+    }
     this.current = parsed.data;
     for (const listener of this.listeners) {
       try {

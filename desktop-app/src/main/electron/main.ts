@@ -4,6 +4,7 @@ import {
   dialog,
   app,
   clipboard,
+  crashReporter,
   desktopCapturer,
   ipcMain,
   powerMonitor,
@@ -20,11 +21,6 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '@flowdesk/shared/ipc';
 import type { IpcEvent, IpcEventName } from '@flowdesk/shared/ipc';
-import {
-  ConsoleSink,
-  createMonitoringManager,
-  monitoringConfigSchema,
-} from '@flowdesk/shared/monitoring';
 import { FlowDeskError, err, ok } from '@flowdesk/shared/core';
 import { FEATURES } from '@flowdesk/shared/licensing';
 import { decideExternalOpen } from '@flowdesk/shared/security';
@@ -62,8 +58,16 @@ import { ViewManager, managedServicesOf } from '../views/view-manager';
 import { trayModel } from '../views/tray-model';
 import { ElectronViewHost } from './electron-view-host';
 import { electronSessionArchive, partitionFolder } from './session-archive';
-import { RotatingFileSink } from '../monitoring/rotating-file-sink';
+import { createAppDiagnostics } from '../monitoring/app-diagnostics';
+import { countCrashDumps, startAppMonitoring } from '../monitoring/app-monitoring';
+import { writeDiagnosticsArchive } from '../monitoring/diagnostics-archive';
+import { tailLines } from '../monitoring/diagnostics-files';
+import { probeWritable, registerAppHealthChecks } from '../monitoring/health-checks';
+import { reloadAppUiStrategy, reopenStoreStrategy } from '../monitoring/recovery-strategies';
+import { errorReportEndpoint } from '../monitoring/remote-reports';
 import { createUiLogWriter } from '../monitoring/ui-log';
+import { ElectronPerformanceManager, RequestCounter } from '../performance/performance-manager';
+import { ProcessUsageSampler } from '../performance/process-usage';
 import { ServiceMetrics, samplesFromProcesses } from '../performance/service-metrics';
 import { StartupRecorder } from '../performance/startup-phases';
 import { memoryCeilingNotice } from '../views/memory-ceiling';
@@ -77,6 +81,12 @@ import { TrayController } from './tray';
 
 // Decision 2 / checklist 4: every renderer sandboxed, before anything is created.
 app.enableSandbox();
+// Issue 8: crashes of any process leave a minidump in the crashDumps folder, on this computer
+// only (uploads off). Started this early so every process is covered.
+crashReporter.start({ uploadToServer: false });
+
+/** Where opted-in error reports go, set at build time (FLOWDESK_ERROR_REPORT_URL); empty: none. */
+declare const __FLOWDESK_ERROR_REPORT_URL__: string;
 // Checklist 18: the UI's own privileged scheme, registered before "ready".
 protocol.registerSchemesAsPrivileged([
   {
@@ -111,22 +121,45 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function start(): void {
-  // Logs: JSON lines in the logs folder, redacted by the shared logger, rotated by size and age
-  // (monitoring/rotating-file-sink.ts); on the console too while developing.
-  const logFile = new RotatingFileSink({ directory: app.getPath('logs'), name: 'main' });
-  const monitoring = createMonitoringManager(
-    monitoringConfigSchema.parse({ logging: { level: 'info' } }),
-    {
-      sinks: app.isPackaged ? [logFile] : [logFile, new ConsoleSink(console)],
-    },
+  // Monitoring (issue 8, monitoring/app-monitoring.ts): redacted JSON-lines logs rotated by size
+  // and age (on the console too while developing), error groups with breadcrumbs kept across
+  // restarts, a metrics ring buffer, and error reports sent only if the user opts in.
+  let shareErrorReports = loaded.store.settings.errorReports.share;
+  const reportEndpoint = errorReportEndpoint(
+    typeof __FLOWDESK_ERROR_REPORT_URL__ === 'string' ? __FLOWDESK_ERROR_REPORT_URL__ : '',
   );
+  const appMonitoring = startAppMonitoring({
+    dataDirectory,
+    logsDirectory: app.getPath('logs'),
+    console: !app.isPackaged,
+    // One sample a minute, with the rest of the housekeeping below.
+    config: { metrics: { enabled: true, interval: 60, localRetention: 7 } },
+    ...(reportEndpoint
+      ? {
+          errorReports: {
+            endpoint: reportEndpoint,
+            sharingEnabled: () => shareErrorReports,
+            app: { version: app.getVersion(), platform: process.platform },
+          },
+        }
+      : {}),
+  });
+  const { monitoring } = appMonitoring;
   const log = monitoring.createLogger('main');
-  // A monitor, not a handler: the error is written down, and the process still ends as it
-  // would (an unhandled rejection arrives here too, as Node raises it as an exception).
+  if (appMonitoring.loadedErrors.unreadable || appMonitoring.loadedErrors.dropped > 0) {
+    log.warn('Part of the error history could not be read', { ...appMonitoring.loadedErrors });
+  }
+  // A monitor, not a handler: the error is recorded, and the process still ends as it would
+  // (an unhandled rejection arrives here too, as Node raises it as an exception).
   process.on('uncaughtExceptionMonitor', (error) => {
     log.fatal('Uncaught exception in the main process', { error });
-    logFile.flush();
+    monitoring.errors.capture(error, { component: 'main', uncaught: true });
+    appMonitoring.flush();
   });
+  const captureError = (error: unknown, context: Record<string, unknown>) =>
+    void monitoring.captureException(error, context);
+  // Requests per service page, for its performance figures (counted in onBeforeRequest below).
+  const requestCounter = new RequestCounter();
 
   const audit = new AuditTrail({
     directory: dataDirectory,
@@ -151,7 +184,15 @@ function start(): void {
     repository,
     audit: recordAudit,
     clearPartitions,
+    onSaveFailed: (error) => captureError(error, { component: 'store' }),
   });
+  // A failed save is retried with the last good store once the folder can be written again.
+  monitoring.registerRecoveryStrategy(
+    reopenStoreStrategy({
+      probeWritable: () => probeWritable(dataDirectory),
+      saveCurrent: () => repository.save(workspaces.store),
+    }),
+  );
 
   // Start-up phases of this launch (Settings → Diagnostics), from the process start.
   const startupPath = join(dataDirectory, 'startup.json');
@@ -199,19 +240,41 @@ function start(): void {
     ui.setBounds({ x: 0, y: 0, width, height });
   };
   layoutUi();
-  // The UI's own process failing is written down (service views report theirs to the view manager).
-  ui.webContents.on('render-process-gone', (_event, details) =>
-    log.error('The app UI process ended', { reason: details.reason, exitCode: details.exitCode }),
-  );
-  ui.webContents.on('unresponsive', () => log.warn('The app UI is not responding'));
-  app.on('child-process-gone', (_event, details) =>
-    log.error('A helper process ended', {
-      type: details.type,
-      reason: details.reason,
-      exitCode: details.exitCode,
-      ...(details.name ? { name: details.name } : {}),
+  // The UI's own process failing is recorded and the UI reloaded (service views are restarted by
+  // the view manager); a clean exit is the app quitting.
+  monitoring.registerRecoveryStrategy(
+    reloadAppUiStrategy(() => {
+      if (!ui.webContents.isDestroyed()) ui.webContents.reload();
     }),
   );
+  ui.webContents.on('render-process-gone', (_event, details) => {
+    if (details.reason === 'clean-exit' || quitting) return;
+    captureError(
+      new FlowDeskError('APP_UI_CRASHED', `The app UI process ended (${details.reason}).`),
+      { component: 'ui', reason: details.reason, exitCode: details.exitCode },
+    );
+  });
+  ui.webContents.on('unresponsive', () =>
+    captureError(new FlowDeskError('APP_UI_UNRESPONSIVE', 'The app UI is not responding.'), {
+      component: 'ui',
+    }),
+  );
+  app.on('child-process-gone', (_event, details) => {
+    if (details.reason === 'clean-exit') return;
+    captureError(
+      new FlowDeskError(
+        'CHILD_PROCESS_CRASHED',
+        `A ${details.type} process ended (${details.reason}).`,
+      ),
+      {
+        component: 'processes',
+        type: details.type,
+        reason: details.reason,
+        exitCode: details.exitCode,
+        ...(details.name ? { name: details.name } : {}),
+      },
+    );
+  });
 
   const send = <E extends IpcEventName>(name: E, payload: IpcEvent<E>) => {
     if (!ui.webContents.isDestroyed()) ui.webContents.send(IPC_EVENT_CHANNEL, name, payload);
@@ -443,6 +506,7 @@ function start(): void {
     });
     // blockMaliciousContent: block list, private-network probing, local files (request-blocker.ts).
     target.webRequest.onBeforeRequest((details, callback) => {
+      requestCounter.count(details.webContentsId);
       // Fail closed: while the session's proxy is being set, or could not be, nothing leaves.
       if (proxies.blocks(partition)) {
         callback({ cancel: true });
@@ -630,6 +694,7 @@ function start(): void {
 
   const memory = new Map<number, number>();
   const serviceMetrics = new ServiceMetrics();
+  const mainProcessUsage = new ProcessUsageSampler();
   const viewManager = new ViewManager({
     host,
     userAgentFor: (service) =>
@@ -641,7 +706,15 @@ function start(): void {
       updateTray();
     },
     onCrashed: (serviceId, reason, willRestart) =>
-      log.warn('Service view crashed', { serviceId, reason, willRestart }),
+      captureError(
+        new FlowDeskError('SERVICE_VIEW_CRASHED', `A service page stopped (${reason}).`),
+        {
+          component: 'views',
+          serviceType: workspaces.findService(serviceId)?.service.type ?? 'unknown',
+          reason,
+          willRestart,
+        },
+      ),
     // Ferdium #606: a service over its own memory ceiling is dealt with, and the user is told.
     onMemoryCeiling: (event) => {
       log.warn('Service over its memory ceiling', { ...event });
@@ -677,6 +750,7 @@ function start(): void {
   };
   applyAppSettings();
   workspaces.onChange((store) => {
+    shareErrorReports = store.settings.errorReports.share;
     applyAppSettings();
     syncViews();
     // A service whose proxy changed reloads once the new route is in place.
@@ -850,6 +924,89 @@ function start(): void {
   const firstScheduledBackup = setTimeout(runBackupSchedule, 3 * 60_000);
   const backupSchedule = setInterval(runBackupSchedule, 60 * 60_000);
 
+  // Performance figures per view (the seed's ElectronPerformanceManager) and health checks.
+  const performanceManager = new ElectronPerformanceManager(
+    viewManager,
+    serviceMetrics,
+    requestCounter,
+    mainProcessUsage,
+  );
+  const serviceUsage = () =>
+    serviceMetrics.table().map((row) => {
+      const measured = performanceManager.measureBrowserViewPerformance(row.serviceId);
+      return {
+        ...row,
+        ...(measured?.loadTimeMs === undefined ? {} : { loadTimeMs: measured.loadTimeMs }),
+        ...(measured ? { requestCount: measured.requestCount } : {}),
+      };
+    });
+  registerAppHealthChecks(monitoring.health, {
+    dataDirectory,
+    workspaceIds: () => workspaces.store.workspaces.map((workspace) => workspace.id),
+    verifyAudit: (workspaceId) => audit.verify(workspaceId),
+    license: () => (license.available ? license.status() : undefined),
+    viewStates: () => viewManager.states(),
+    serviceName: (serviceId) => workspaces.findService(serviceId)?.service.name ?? serviceId,
+    // The updater arrives with the release build (issue 9).
+    updateChannel: () =>
+      app.isPackaged
+        ? {
+            status: 'degraded',
+            message: 'This build has no update channel: install updates by hand.',
+          }
+        : { status: 'healthy', message: 'Development build: updates are off.' },
+    writeFailures: () => ({
+      logs: appMonitoring.logFile.failures,
+      errors: appMonitoring.errorHistory.writeFailures,
+    }),
+  });
+  const diagnostics = createAppDiagnostics({
+    monitoring,
+    sources: {
+      system: () => ({
+        app: { version: app.getVersion(), packaged: app.isPackaged },
+        system: { platform: process.platform, arch: process.arch, locale: app.getLocale() },
+        versions: {
+          electron: process.versions.electron,
+          chrome: process.versions.chrome,
+          node: process.versions.node,
+        },
+        // Counts and settings only: never names, addresses or page content.
+        workspaces: workspaces.store.workspaces.map((workspace) => ({
+          services: workspace.services.length,
+          serviceTypes: workspace.services.map((service) => service.type),
+          hibernation: workspace.settings.hibernation,
+        })),
+        liveViews: viewManager.liveCount(),
+        mainProcess: mainProcessUsage.sample(),
+        crashDumpsKept: countCrashDumps(app.getPath('crashDumps')),
+        degradation: appMonitoring.degradation.getDegradationLevel(),
+      }),
+      startup: () => startup.launches(),
+      // By type, not name: a support archive needs no one's workspace names.
+      serviceUsage: () =>
+        serviceUsage().map(({ serviceId, ...row }) => ({
+          serviceType: workspaces.findService(serviceId)?.service.type ?? 'unknown',
+          ...row,
+        })),
+      metrics: () => appMonitoring.metricsHistory.samples().slice(-1440),
+      logs: () => {
+        appMonitoring.logFile.flush();
+        const file = readTextFile(join(app.getPath('logs'), 'main.jsonl'));
+        return file.kind === 'text' ? tailLines(file.text, 2 * 1024 * 1024) : '';
+      },
+    },
+    chooseDestination: async (suggestedName) => {
+      const chosen = await dialog.showSaveDialog({
+        title: 'Export diagnostics',
+        defaultPath: join(app.getPath('documents'), suggestedName),
+        filters: [{ name: 'Diagnostics archive', extensions: ['tar.gz', 'gz'] }],
+      });
+      return chosen.canceled ? undefined : chosen.filePath;
+    },
+    save: writeDiagnosticsArchive,
+  });
+
   const dispatch = createIpcDispatcher({
     handlers: createIpcHandlers({
       workspaces,
@@ -888,6 +1045,7 @@ function start(): void {
         electronVersion: process.versions.electron ?? '',
         chromeVersion: process.versions.chrome ?? '',
         locale: app.getLocale() || 'en-US',
+        errorReportHost: reportEndpoint?.host ?? null,
       }),
       openExternal: (url) => void shell.openExternal(url),
       writeClipboard: (text) => clipboard.writeText(text),
@@ -905,14 +1063,9 @@ function start(): void {
         ]);
       },
       writeUiLog: createUiLogWriter(monitoring.createLogger('ui')),
-      serviceMetrics: () => serviceMetrics.table(),
+      serviceMetrics: serviceUsage,
       startup,
-      diagnosticsReport: () =>
-        [
-          `Flow Desk ${app.getVersion()} on ${process.platform} (Electron ${process.versions.electron ?? '?'})`,
-          `Workspaces: ${workspaces.store.workspaces.length}; live views: ${viewManager.liveCount()}`,
-          ...monitoring.recentLogs.records().map((record) => JSON.stringify(record)),
-        ].join('\n'),
+      diagnostics,
     }),
     onRejected: (message) => {
       log.warn('IPC message refused', { channel: message.channel, code: message.code });
@@ -928,7 +1081,7 @@ function start(): void {
         });
       }
     },
-    onHandlerError: (channel, error) => log.error('IPC handler failed', { channel, error }),
+    onHandlerError: (channel, error) => captureError(error, { component: 'ipc', channel }),
   });
   ipcMain.handle(IPC_INVOKE_CHANNEL, (event, channel: unknown, payload: unknown) =>
     dispatch(channel, payload, {
@@ -1004,7 +1157,26 @@ function start(): void {
       Date.now(),
     );
     viewManager.tick();
+    // The app's own figures into the metrics ring buffer (Settings → Diagnostics, the export).
+    const cpu = performanceManager.monitorCPUUsage();
+    monitoring.recordPerformance({
+      memoryUsage: { rssMb: cpu.mainProcess.rssMb, heapUsedMb: cpu.mainProcess.heapUsedMb },
+      cpuUsage: cpu.mainProcess.cpuPercent,
+      responseTime: 0,
+      throughput: 0,
+      errorRate: 0,
+    });
+    monitoring.recordMetric('views.live', viewManager.liveCount());
+    monitoring.recordMetric('views.cpu_percent', cpu.servicesPercent);
+    monitoring.recordMetric(
+      'views.memory_mb',
+      serviceMetrics.table().reduce((sum, row) => sum + row.memoryMb, 0),
+    );
+    requestCounter.retain(viewManager.liveViews().map((view) => view.viewId));
+    appMonitoring.sampleMetrics();
   }, 60_000);
+  // The metrics history is written every quarter hour (and at quit): a crash loses little.
+  const saveMonitoring = setInterval(() => appMonitoring.flush(), 15 * 60_000);
 
   // Audit retention: at start and once a day, entries older than the retention period go.
   const applyRetention = () => {
@@ -1033,6 +1205,8 @@ function start(): void {
     quitting = true;
     tray.destroy();
     clearInterval(housekeeping);
+    clearInterval(saveMonitoring);
+    appMonitoring.flush();
     clearInterval(retention);
     clearInterval(activity);
     clearTimeout(firstScheduledBackup);

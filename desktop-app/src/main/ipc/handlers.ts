@@ -18,6 +18,7 @@ import type { WorkspaceBackups } from '../data/backup/workspace-backups';
 import type { WorkspaceDataManager } from '../data/workspace-data-manager';
 import type { DownloadManager } from '../views/downloads';
 import type { LicenseService } from '../licensing/license-service';
+import type { AppDiagnostics } from '../monitoring/app-diagnostics';
 import type { StartupRecorder } from '../performance/startup-phases';
 import { FEATURES } from '@flowdesk/shared/licensing';
 import type { ViewManager } from '../views/view-manager';
@@ -65,14 +66,14 @@ export interface IpcHandlerDependencies {
   writeClipboard: (text: string) => Promise<void> | void;
   /** Clears cookies, storage and cache of one service's session. */
   clearServiceData: (serviceId: string) => Promise<void>;
-  diagnosticsReport: () => string;
+  /** Recent problems, health checks and the diagnostics export (monitoring/app-diagnostics.ts). */
+  diagnostics: AppDiagnostics;
   /** Start-up phases (performance/startup-phases.ts); absent, none are recorded. */
   startup?: Pick<StartupRecorder, 'mark' | 'launches'>;
   /** Memory and CPU per loaded service (performance/service-metrics.ts); absent, none. */
   serviceMetrics?: () => IpcResponse<'diagnostics:services'>;
   /** Writes the UI's log records (monitoring/ui-log.ts); absent, they are dropped. */
   writeUiLog?: (record: IpcRequest<'log:write'>) => void;
-  now?: () => Date;
 }
 
 /** Backups (issue 5) and licensing (issue 7) have their own modules; until they are in, say so. */
@@ -112,7 +113,6 @@ export function createIpcHandlers(deps: IpcHandlerDependencies): IpcHandlers {
 
 function createUnlockedHandlers(deps: IpcHandlerDependencies): IpcHandlers {
   const { workspaces, views } = deps;
-  const now = deps.now ?? (() => new Date());
   const requireService = (serviceId: string): Result<null> =>
     workspaces.findService(serviceId)
       ? ok(null)
@@ -455,10 +455,17 @@ function createUnlockedHandlers(deps: IpcHandlerDependencies): IpcHandlers {
     },
     'diagnostics:startup': () => deps.startup?.launches() ?? [],
     'diagnostics:services': () => deps.serviceMetrics?.() ?? [],
-    'diagnostics:report': () => ({
-      generatedAt: now().toISOString(),
-      text: deps.diagnosticsReport().slice(0, 2_000_000),
+    'diagnostics:free-memory': ({ idleMinutes }) => ({
+      hibernated: deps.views.hibernateInactive(idleMinutes * 60_000),
     }),
+    'diagnostics:errors': () => deps.diagnostics.errors(),
+    'diagnostics:clear-errors': () => {
+      deps.diagnostics.clearErrors();
+      return null;
+    },
+    'diagnostics:health': () => deps.diagnostics.health(),
+    'diagnostics:export-preview': () => deps.diagnostics.exportPreview(),
+    'diagnostics:export': () => deps.diagnostics.export(),
 
     'audit:list': ({ workspaceId, limit, beforeSequence }) =>
       deps.audit.getWorkspaceAuditTrail(workspaceId, {

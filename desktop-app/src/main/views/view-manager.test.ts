@@ -82,11 +82,46 @@ describe('ViewManager', () => {
     manager.activate('a');
     manager.activate('b');
     expect(manager.liveViews()).toEqual([
-      { serviceId: 'a', viewId: host.latest('a')!.id },
-      { serviceId: 'b', viewId: host.latest('b')!.id },
+      { serviceId: 'a', workspaceId: 'w1', viewId: host.latest('a')!.id, lastActiveAt: 1_000_000 },
+      { serviceId: 'b', workspaceId: 'w1', viewId: host.latest('b')!.id, lastActiveAt: 1_000_000 },
     ]);
     manager.hibernate('a', 'user');
     expect(manager.liveViews().map((view) => view.serviceId)).toEqual(['b']);
+  });
+
+  it('measures how long each start of a page took to load', async () => {
+    const { manager, host, advance } = setup([managed('a')]);
+    manager.activate('a');
+    advance(850);
+    host.latest('a')!.finishLoad();
+    await flush();
+    expect(manager.liveViews()[0]?.loadMs).toBe(850);
+    // A later navigation does not change the figure; a new start measures again.
+    host.latest('a')!.emit({ type: 'loading', loading: false });
+    advance(5000);
+    expect(manager.liveViews()[0]?.loadMs).toBe(850);
+    manager.hibernate('a', 'user');
+    manager.activate('a');
+    expect(manager.liveViews()[0]?.loadMs).toBeUndefined();
+    advance(300);
+    host.latest('a')!.emit({ type: 'loading', loading: false });
+    expect(manager.liveViews()[0]?.loadMs).toBe(300);
+  });
+
+  it('hibernates views unused for a while on request, sparing the active one, audio and calls', () => {
+    const { manager, host, advance, hibernated } = setup(
+      ['old', 'audio', 'recent', 'active'].map((id) => managed(id)),
+    );
+    manager.activate('old');
+    manager.activate('audio');
+    host.latest('audio')!.audible = true;
+    advance(10 * 60_000);
+    manager.activate('recent');
+    advance(60_000);
+    manager.activate('active');
+    expect(manager.hibernateInactive(5 * 60_000)).toEqual(['old']);
+    expect(hibernated).toEqual(['old:idle']);
+    expect(manager.hibernateInactive(0)).toEqual(['recent']);
   });
 
   it('switches instantly to a live view: nothing is created or reloaded', () => {

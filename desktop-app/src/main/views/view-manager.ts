@@ -42,6 +42,14 @@ export interface FoundInPage {
   final: boolean;
 }
 
+export interface LiveView {
+  serviceId: string;
+  workspaceId: string;
+  viewId: number;
+  lastActiveAt: number;
+  loadMs?: number;
+}
+
 export type HibernateReason = 'user' | 'limit' | 'idle' | 'memory' | 'ceiling';
 
 /**
@@ -93,6 +101,8 @@ interface Entry {
   titleBadge: UnreadBadge;
   faviconBadge: UnreadBadge | undefined;
   crashes: number;
+  /** Milliseconds from creating the page to its first load finishing, this start. */
+  loadMs: number | undefined;
   breaker: CircuitBreaker;
   error: ViewState['error'];
 }
@@ -154,6 +164,7 @@ export class ViewManager {
         titleBadge: { count: 0, attention: false },
         faviconBadge: undefined,
         crashes: 0,
+        loadMs: undefined,
         breaker: new CircuitBreaker({
           name: managed.service.name,
           failureThreshold: 3,
@@ -296,10 +307,32 @@ export class ViewManager {
   }
 
   /** The services whose pages are loaded now, with their view ids (for per-service metrics). */
-  liveViews(): { serviceId: string; viewId: number }[] {
+  liveViews(): LiveView[] {
     return [...this.entries.values()].flatMap((entry) =>
-      entry.handle ? [{ serviceId: entry.managed.service.id, viewId: entry.handle.id }] : [],
+      entry.handle
+        ? [
+            {
+              serviceId: entry.managed.service.id,
+              workspaceId: entry.managed.workspaceId,
+              viewId: entry.handle.id,
+              lastActiveAt: entry.lastActiveAt,
+              ...(entry.loadMs === undefined ? {} : { loadMs: entry.loadMs }),
+            },
+          ]
+        : [],
     );
+  }
+
+  /**
+   * Hibernates every live view not used for `idleMs`, whatever the workspace's own timeout —
+   * never the active one, one playing audio, in a call or kept alive. Returns their ids.
+   */
+  hibernateInactive(idleMs: number): string[] {
+    const now = this.now();
+    return [...this.entries.values()]
+      .filter((entry) => this.canAutoHibernate(entry) && now - entry.lastActiveAt >= idleMs)
+      .map((entry) => entry.managed.service.id)
+      .filter((serviceId) => this.hibernate(serviceId, 'idle'));
   }
 
   liveCount(workspaceId?: string): number {
@@ -348,6 +381,7 @@ export class ViewManager {
     entry.handle = handle;
     entry.phase = 'loading';
     entry.startedAt = this.now();
+    entry.loadMs = undefined;
     if (service.zoomFactor !== 1) handle.setZoomFactor(service.zoomFactor);
     if (service.audioMuted) handle.setAudioMuted(true);
     handle.onEvent((event) => {
@@ -357,6 +391,7 @@ export class ViewManager {
     void handle.load(entry.lastUrl).then(() => {
       if (entry.handle === handle && entry.phase === 'loading') {
         entry.phase = 'live';
+        entry.loadMs ??= this.now() - entry.startedAt;
         this.emit(entry);
       }
     });
@@ -378,7 +413,10 @@ export class ViewManager {
         entry.lastUrl = event.url;
         break;
       case 'loading':
-        if (!event.loading && entry.phase === 'loading') entry.phase = 'live';
+        if (!event.loading && entry.phase === 'loading') {
+          entry.phase = 'live';
+          entry.loadMs ??= this.now() - entry.startedAt;
+        }
         break;
       case 'audible':
         break;

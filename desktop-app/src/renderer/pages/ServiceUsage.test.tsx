@@ -3,7 +3,7 @@ import { cleanup, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it } from 'vitest';
 import { workspaceStoreSchema } from '@flowdesk/shared/workspace';
-import { renderWithBackend } from '../test-support';
+import { renderWithBackend, renderWithNotices } from '../test-support';
 import { ServiceUsage, Sparkline, StartupTimes } from './ServiceUsage';
 
 afterEach(cleanup);
@@ -35,6 +35,8 @@ describe('memory and CPU per service', () => {
         peakMemoryMb: 900,
         memoryHistory: [700, 900, 812],
         sampledAt: createdAt,
+        loadTimeMs: 1800,
+        requestCount: 1234,
       },
       {
         serviceId: 's1',
@@ -55,8 +57,8 @@ describe('memory and CPU per service', () => {
           .map((cell) => cell.textContent),
       ),
     ).toEqual([
-      ['812 MB', '12.3 %', '900 MB', ''],
-      ['240 MB', '0.5 %', '260 MB', ''],
+      ['812 MB', '12.3 %', '900 MB', '1,800 ms', '1,234', ''],
+      ['240 MB', '0.5 %', '260 MB', '—', '—', ''],
     ]);
     expect(within(bodyRows[0]!).getByRole('rowheader').textContent).toBe('Notion · Work');
     expect(
@@ -66,6 +68,20 @@ describe('memory and CPU per service', () => {
     rows = [];
     await userEvent.click(screen.getByRole('button', { name: 'Refresh' }));
     expect(await screen.findByText(/No service page is loaded right now/)).toBeTruthy();
+  });
+
+  it('puts idle services to sleep on request and says how many', async () => {
+    const { backend } = renderWithNotices(<ServiceUsage />, { initial });
+    backend.views.activate('s1');
+    backend.views.activate('s2');
+    await userEvent.click(
+      await screen.findByRole('button', { name: 'Put idle services to sleep' }),
+    );
+    // Both were used a moment ago: nothing is idle for 5 minutes yet.
+    expect(
+      await screen.findByText('No service has been idle long enough to put to sleep.'),
+    ).toBeTruthy();
+    expect(backend.views.liveCount()).toBe(2);
   });
 
   it('draws the trend scaled to its own peak', () => {

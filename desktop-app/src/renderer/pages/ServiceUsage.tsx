@@ -40,7 +40,7 @@ export function Sparkline({ values, label }: { values: readonly number[]; label:
  * process's samples of each minute.
  */
 export function ServiceUsage() {
-  const { call, store } = useFlowDesk();
+  const { call, store, inform } = useFlowDesk();
   const id = useId();
   const [rows, setRows] = useState<Row[] | undefined>();
   const refresh = useCallback(() => {
@@ -60,9 +60,24 @@ export function ServiceUsage() {
     <section aria-labelledby={`${id}-title`} className="service-usage">
       <h3 id={`${id}-title`}>{words.usageTitle}</h3>
       <p className="hint">{words.usageHint}</p>
-      <button type="button" onClick={refresh}>
-        {words.refresh}
-      </button>
+      <div className="actions start">
+        <button type="button" onClick={refresh}>
+          {words.refresh}
+        </button>
+        <button
+          type="button"
+          title={words.freeMemoryHint}
+          onClick={() =>
+            void call('diagnostics:free-memory', { idleMinutes: 5 }).then((answer) => {
+              if (!answer) return;
+              inform(words.freedMemory(answer.hibernated.length));
+              refresh();
+            })
+          }
+        >
+          {words.freeMemory}
+        </button>
+      </div>
       {rows === undefined ? null : rows.length === 0 ? (
         <p className="empty">{words.usageEmpty}</p>
       ) : (
@@ -74,6 +89,8 @@ export function ServiceUsage() {
               <th scope="col">{words.memory}</th>
               <th scope="col">{words.cpu}</th>
               <th scope="col">{words.peak}</th>
+              <th scope="col">{words.loadTime}</th>
+              <th scope="col">{words.requests}</th>
               <th scope="col">{words.trend}</th>
             </tr>
           </thead>
@@ -89,6 +106,10 @@ export function ServiceUsage() {
                   <td>{words.megabytes(row.memoryMb)}</td>
                   <td>{words.percent(row.cpuPercent)}</td>
                   <td>{words.megabytes(row.peakMemoryMb)}</td>
+                  <td>{row.loadTimeMs === undefined ? '—' : words.milliseconds(row.loadTimeMs)}</td>
+                  <td>
+                    {row.requestCount === undefined ? '—' : row.requestCount.toLocaleString('en')}
+                  </td>
                   <td>
                     <Sparkline values={row.memoryHistory} label={words.trendLabel(names.service)} />
                   </td>

@@ -108,11 +108,31 @@ describe('SettingsPage', () => {
     await screen.findByText(/Licensing is off in this build/);
   });
 
-  it('creates a diagnostics report and copies it', async () => {
-    const { backend } = open('diagnostics');
-    await userEvent.click(screen.getByRole('button', { name: 'Create report' }));
-    await screen.findByDisplayValue(/in-page test backend/);
-    await userEvent.click(screen.getByRole('button', { name: 'Copy report' }));
-    await waitFor(() => expect(backend.clipboard).toEqual(['Flow Desk (in-page test backend)']));
+  it('offers to share error reports only when the build names where they go, and saves the choice', async () => {
+    open('privacy');
+    expect(await screen.findByText(/sends error reports nowhere/)).toBeTruthy();
+    expect(screen.queryByRole('switch', { name: 'Send reports of serious errors' })).toBeNull();
+    cleanup();
+
+    function Live() {
+      const { store: current } = useFlowDesk();
+      return (
+        <SettingsPage
+          store={current ?? store}
+          section="privacy"
+          onSection={() => undefined}
+          onClose={() => undefined}
+        />
+      );
+    }
+    const { backend } = renderWithBackend(<Live />, {
+      initial: store,
+      errorReportHost: 'errors.flowdesk.app',
+    });
+    const toggle = await screen.findByRole('switch', { name: 'Send reports of serious errors' });
+    expect(screen.getByText(/serious errors go to errors\.flowdesk\.app/)).toBeTruthy();
+    expect((toggle as HTMLInputElement).checked).toBe(false);
+    await userEvent.click(toggle);
+    await waitFor(() => expect(backend.workspaces.store.settings.errorReports.share).toBe(true));
   });
 });

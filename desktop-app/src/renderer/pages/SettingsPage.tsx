@@ -11,8 +11,8 @@ import { Toggle } from '../components/Toggle';
 import { AppLockSettings } from './AppLockSettings';
 import { BackupsPage } from './BackupsPage';
 import { DataPage } from './DataPage';
+import { DiagnosticsPage } from './DiagnosticsPage';
 import { LicensePage } from './LicensePage';
-import { ServiceUsage, StartupTimes } from './ServiceUsage';
 import { strings } from '../strings';
 import { useFlowDesk } from '../state/use-flowdesk';
 import { useCoversContent } from '../state/overlay';
@@ -69,7 +69,7 @@ export function SettingsPage({
         {section === 'general' ? <GeneralSettings store={store} /> : null}
         {section === 'performance' ? <PerformanceSettings workspace={workspace} /> : null}
         {section === 'notifications' ? <NotificationSettings workspace={workspace} /> : null}
-        {section === 'privacy' ? <PrivacyPage /> : null}
+        {section === 'privacy' ? <PrivacyPage store={store} /> : null}
         {section === 'diagnostics' ? <DiagnosticsPage /> : null}
         {section === 'audit' ? <AuditPage workspace={workspace} /> : null}
         {section === 'backups' ? <BackupsPage store={store} /> : null}
@@ -364,8 +364,13 @@ function NotificationSettings({ workspace }: { workspace: Workspace | undefined 
   );
 }
 
-function PrivacyPage() {
-  const { lock } = useFlowDesk();
+function PrivacyPage({ store }: { store: WorkspaceStore }) {
+  const { lock, call } = useFlowDesk();
+  const [reportHost, setReportHost] = useState<string | null | undefined>();
+  useEffect(() => {
+    void call('app:info', undefined).then((info) => setReportHost(info?.errorReportHost ?? null));
+  }, [call]);
+  const share = appSettingsSchema.parse(store.settings).errorReports.share;
   return (
     <>
       <h2>{strings.privacy.title}</h2>
@@ -374,6 +379,18 @@ function PrivacyPage() {
           <li key={point}>{point}</li>
         ))}
       </ul>
+      {reportHost === undefined ? null : reportHost === null ? (
+        <p className="hint">{strings.privacy.shareErrorsUnavailable}</p>
+      ) : (
+        <>
+          <Toggle
+            label={strings.privacy.shareErrors}
+            checked={share}
+            onChange={(next) => void call('settings:update', { errorReports: { share: next } })}
+          />
+          <p className="hint">{strings.privacy.shareErrorsHint(reportHost)}</p>
+        </>
+      )}
       {lock ? <AppLockSettings lock={lock} /> : null}
     </>
   );
@@ -384,46 +401,6 @@ function PageIntro({ title, description }: { title: string; description: string 
     <>
       <h2>{title}</h2>
       <p className="hint">{description}</p>
-    </>
-  );
-}
-
-function DiagnosticsPage() {
-  const { call, inform } = useFlowDesk();
-  const words = strings.pages.diagnostics;
-  const [report, setReport] = useState<string | undefined>();
-  return (
-    <>
-      <PageIntro title={words.title} description={words.description} />
-      <div className="actions start">
-        <button
-          type="button"
-          onClick={() =>
-            void call('diagnostics:report', undefined).then((answer) => setReport(answer?.text))
-          }
-        >
-          {words.generate}
-        </button>
-        <button
-          type="button"
-          disabled={report === undefined}
-          onClick={() =>
-            report !== undefined &&
-            void call('clipboard:write-text', { text: report }).then(
-              (done) => done !== undefined && inform(strings.copied),
-            )
-          }
-        >
-          {words.copy}
-        </button>
-      </div>
-      {report === undefined ? (
-        <p className="empty">{words.empty}</p>
-      ) : (
-        <textarea readOnly aria-label={words.title} className="report" value={report} />
-      )}
-      <ServiceUsage />
-      <StartupTimes />
     </>
   );
 }
