@@ -163,6 +163,22 @@ export class ChromiumViewHost implements ViewHost {
     return view;
   }
 
+  /**
+   * The JavaScript heap of each live view's page in MB, through the DevTools protocol: the
+   * stand-in for app.getAppMetrics() per renderer, which only Electron gives.
+   */
+  async measureMemory(): Promise<Map<number, number>> {
+    const measured = new Map<number, number>();
+    for (const view of this.views.filter((candidate) => !candidate.destroyed)) {
+      const page = await view.page;
+      const devtools = await page.context().newCDPSession(page);
+      const { usedSize } = await devtools.send('Runtime.getHeapUsage');
+      await devtools.detach();
+      measured.set(view.id, Math.round(usedSize / (1024 * 1024)));
+    }
+    return measured;
+  }
+
   latest(serviceId: string): ChromiumServiceView | undefined {
     return [...this.views].reverse().find((view) => view.spec.serviceId === serviceId);
   }

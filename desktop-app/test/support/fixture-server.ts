@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
  * read a cookie and localStorage, opens popups and navigates on request, and asks for
  * permissions — everything a hostile or ordinary service page does that the tests must observe.
  */
-const PAGE = (title: string, weightMb: number) => `<!doctype html>
+const PAGE = (title: string, weightMb: number, heapMb: number) => `<!doctype html>
 <html><head><meta charset="utf-8"><title>${title}</title></head>
 <body>
 <h1 id="title">${title}</h1>
@@ -22,6 +22,10 @@ const PAGE = (title: string, weightMb: number) => `<!doctype html>
   const ballast = new Uint8Array(${weightMb} * 1024 * 1024);
   for (let i = 0; i < ballast.length; i += 4096) ballast[i] = 1;
   window.flowdeskBallast = ballast;
+  // ?heap=N keeps N MB of numbers on the JavaScript heap (1 MB = 131072 doubles per array).
+  window.flowdeskHeap = Array.from({ length: ${heapMb} }, (_, n) =>
+    Array.from({ length: 131072 }, (_, i) => i + n + 0.5),
+  );
 </script>
 </body></html>`;
 
@@ -43,7 +47,8 @@ export async function startFixtureServer(label: string): Promise<FixtureServer> 
       'Cache-Control': 'no-store',
     });
     const weight = Math.min(512, Math.max(0, Number(url.searchParams.get('weight')) || 0));
-    response.end(PAGE(title.replace(/[<>&"]/g, ''), weight));
+    const heap = Math.min(512, Math.max(0, Math.floor(Number(url.searchParams.get('heap')) || 0)));
+    response.end(PAGE(title.replace(/[<>&"]/g, ''), weight, heap));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

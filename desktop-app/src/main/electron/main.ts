@@ -1062,7 +1062,13 @@ function start(): void {
           }),
         ]);
       },
-      writeUiLog: createUiLogWriter(monitoring.createLogger('ui')),
+      writeUiLog: createUiLogWriter(monitoring.createLogger('ui'), {
+        onError: (message, context) => {
+          const error = new Error(message);
+          error.name = 'UiError';
+          monitoring.errors.capture(error, { component: 'ui', ...context });
+        },
+      }),
       serviceMetrics: serviceUsage,
       startup,
       diagnostics,

@@ -37,4 +37,21 @@ describe('the UI’s log records', () => {
       expect.objectContaining({ message: 'after' }),
     ]);
   });
+
+  it('pass the UI’s errors on as problems, within the same limit', () => {
+    const problems: string[] = [];
+    let now = 0;
+    const write = createUiLogWriter(createLogger({ sinks: [] }), {
+      limit: 2,
+      windowMs: 1000,
+      now: () => now,
+      onError: (message) => problems.push(message),
+    });
+    write({ level: 'warn', message: 'Slow render' });
+    write({ level: 'error', message: 'Unhandled rejection: x' });
+    write({ level: 'error', message: 'Dropped: over the limit' });
+    now = 1000;
+    write({ level: 'error', message: 'Uncaught TypeError' });
+    expect(problems).toEqual(['Unhandled rejection: x', 'Uncaught TypeError']);
+  });
 });

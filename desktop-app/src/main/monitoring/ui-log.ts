@@ -8,7 +8,13 @@ import type { Logger } from '@flowdesk/shared/monitoring';
  */
 export function createUiLogWriter(
   logger: Pick<Logger, 'log' | 'warn'>,
-  options: { limit?: number; windowMs?: number; now?: () => number } = {},
+  options: {
+    limit?: number;
+    windowMs?: number;
+    now?: () => number;
+    /** An error the UI reported (uncaught or rejected): it joins the recent problems too. */
+    onError?: (message: string, context: Record<string, unknown>) => void;
+  } = {},
 ) {
   const limit = options.limit ?? 50;
   const windowMs = options.windowMs ?? 10_000;
@@ -32,5 +38,6 @@ export function createUiLogWriter(
     }
     written += 1;
     logger.log(record.level, record.message, record.context ?? {});
+    if (record.level === 'error') options.onError?.(record.message, record.context ?? {});
   };
 }
