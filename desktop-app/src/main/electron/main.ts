@@ -65,10 +65,11 @@ import { tailLines } from '../monitoring/diagnostics-files';
 import { probeWritable, registerAppHealthChecks } from '../monitoring/health-checks';
 import { reloadAppUiStrategy, reopenStoreStrategy } from '../monitoring/recovery-strategies';
 import { errorReportEndpoint } from '../monitoring/remote-reports';
+import { housekeepingRound } from '../monitoring/housekeeping';
 import { createUiLogWriter } from '../monitoring/ui-log';
 import { ElectronPerformanceManager, RequestCounter } from '../performance/performance-manager';
 import { ProcessUsageSampler } from '../performance/process-usage';
-import { ServiceMetrics, samplesFromProcesses } from '../performance/service-metrics';
+import { ServiceMetrics } from '../performance/service-metrics';
 import { StartupRecorder } from '../performance/startup-phases';
 import { memoryCeilingNotice } from '../views/memory-ceiling';
 import { startLicensing } from './licensing';
@@ -1135,51 +1136,28 @@ function start(): void {
 
   // Housekeeping each minute: memory figures, idle hibernation, memory budget.
   const housekeeping = setInterval(() => {
-    memory.clear();
-    const metrics = app.getAppMetrics();
-    const byPid = new Map(
-      metrics.map((metric) => [metric.pid, metric.memory.workingSetSize / 1024]),
-    );
-    for (const contents of webContents.getAllWebContents()) {
-      const megabytes = byPid.get(contents.getOSProcessId());
-      if (megabytes !== undefined) memory.set(contents.id, Math.round(megabytes));
-    }
-    // Memory and CPU per service for Settings → Diagnostics (CPU: since the last sample).
-    serviceMetrics.record(
-      samplesFromProcesses(
-        metrics.map((metric) => ({
-          pid: metric.pid,
-          memoryKb: metric.memory.workingSetSize,
-          cpuPercent: metric.cpu.percentCPUUsage,
-        })),
-        viewManager.liveViews().map(({ serviceId, viewId }) => {
-          const contents = webContents.fromId(viewId);
-          return {
-            serviceId,
-            pid: contents && !contents.isDestroyed() ? contents.getOSProcessId() : undefined,
-          };
-        }),
-      ),
+    const processes = app.getAppMetrics().map((metric) => ({
+      pid: metric.pid,
+      memoryKb: metric.memory.workingSetSize,
+      cpuPercent: metric.cpu.percentCPUUsage,
+    }));
+    housekeepingRound(
+      {
+        views: viewManager,
+        memory,
+        serviceMetrics,
+        performance: performanceManager,
+        requests: requestCounter,
+        monitoring,
+        sampleMetrics: (at) => appMonitoring.sampleMetrics(at),
+      },
+      processes,
+      (viewId) => {
+        const contents = webContents.fromId(viewId);
+        return contents && !contents.isDestroyed() ? contents.getOSProcessId() : undefined;
+      },
       Date.now(),
     );
-    viewManager.tick();
-    // The app's own figures into the metrics ring buffer (Settings → Diagnostics, the export).
-    const cpu = performanceManager.monitorCPUUsage();
-    monitoring.recordPerformance({
-      memoryUsage: { rssMb: cpu.mainProcess.rssMb, heapUsedMb: cpu.mainProcess.heapUsedMb },
-      cpuUsage: cpu.mainProcess.cpuPercent,
-      responseTime: 0,
-      throughput: 0,
-      errorRate: 0,
-    });
-    monitoring.recordMetric('views.live', viewManager.liveCount());
-    monitoring.recordMetric('views.cpu_percent', cpu.servicesPercent);
-    monitoring.recordMetric(
-      'views.memory_mb',
-      serviceMetrics.table().reduce((sum, row) => sum + row.memoryMb, 0),
-    );
-    requestCounter.retain(viewManager.liveViews().map((view) => view.viewId));
-    appMonitoring.sampleMetrics();
   }, 60_000);
   // The metrics history is written every quarter hour (and at quit): a crash loses little.
   const saveMonitoring = setInterval(() => appMonitoring.flush(), 15 * 60_000);
