@@ -30,6 +30,9 @@ describe('startAppMonitoring', () => {
     expect(log).toMatch(/"message":"Flow Desk started"/);
 
     const second = startAppMonitoring({ ...paths, console: false });
+    // A save before the history was read (it is read lazily) must not drop the earlier samples.
+    second.flush();
+    expect(readFileSync(join(paths.dataDirectory, 'metrics.json'), 'utf8')).toMatch(/views\.live/);
     expect(second.loadedErrors).toEqual({ restored: 1, dropped: 0, unreadable: false });
     const [report] = second.monitoring.errors.list();
     expect(report?.classification.code).toBe('STORE_WRITE_FAILED');

@@ -94,15 +94,21 @@ export function startAppMonitoring(options: AppMonitoringOptions) {
     capacity: Math.min(10_080, Math.ceil(retentionMs / (config.metrics.interval * 1000))),
   });
   const metricsPath = join(options.dataDirectory, 'metrics.json');
-  const metricsFile = readTextFile(metricsPath);
-  if (metricsFile.kind === 'text') {
+  // The metrics history is read when first needed (the first sample, a minute after start), not
+  // during start-up: a week of samples takes tens of milliseconds to check.
+  let metricsLoaded = false;
+  const loadMetrics = () => {
+    if (metricsLoaded) return;
+    metricsLoaded = true;
+    const metricsFile = readTextFile(metricsPath);
+    if (metricsFile.kind !== 'text') return;
     try {
       const samples: unknown = JSON.parse(metricsFile.text);
       if (Array.isArray(samples)) metricsHistory.restore(samples, Date.now());
     } catch {
       // A damaged metrics file costs only the history: it is rewritten at the next save.
     }
-  }
+  };
 
   return {
     config,
@@ -111,15 +117,22 @@ export function startAppMonitoring(options: AppMonitoringOptions) {
     degradation,
     errorHistory,
     loadedErrors,
-    metricsHistory,
+    /** The metrics ring buffer, with the samples of earlier runs. */
+    get metricsHistory() {
+      loadMetrics();
+      return metricsHistory;
+    },
     /** Records one metrics sample into the ring buffer. */
     sampleMetrics(at = Date.now()) {
+      loadMetrics();
       if (config.metrics.enabled) metricsHistory.record(monitoring.metrics.snapshot(), at);
     },
     /** Writes what is pending (on quit, after an uncaught exception). */
     flush() {
       logFile.flush();
       errorHistory.flush();
+      // Never written before it was read: that would drop the earlier runs' samples.
+      if (!metricsLoaded) return;
       try {
         writeFileAtomic(metricsPath, JSON.stringify(metricsHistory.samples()));
       } catch (error) {
