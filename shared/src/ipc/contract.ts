@@ -19,6 +19,7 @@ import {
 import { idSchema } from '../workspace/ids';
 import { LICENSE_STATUSES } from '../licensing/license-state';
 import { planSchema } from '../licensing/claims';
+import { breadcrumbSchema } from '../monitoring/errors';
 import {
   appSettingsSchema,
   isolationSchema,
@@ -141,16 +142,7 @@ export const errorGroupSchema = z.strictObject({
   firstSeen: isoDateTime,
   lastSeen: isoDateTime,
   /** What the app logged just before, oldest first. */
-  breadcrumbs: z
-    .array(
-      z.strictObject({
-        time: text(40),
-        level: text(10),
-        component: text(60),
-        message: text(300),
-      }),
-    )
-    .max(50),
+  breadcrumbs: z.array(breadcrumbSchema).max(50),
 });
 
 export const healthReportSchema = z.strictObject({

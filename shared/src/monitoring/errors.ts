@@ -102,6 +102,13 @@ export interface Breadcrumb {
 }
 
 const text = (max: number) => z.string().max(max);
+export const breadcrumbSchema = z.strictObject({
+  time: text(40),
+  level: text(10),
+  component: text(60),
+  message: text(300),
+});
+
 /** A stored error report, read back from a file: checked like any other untrusted input. */
 export const errorReportSchema = z.strictObject({
   id: text(40),
@@ -119,17 +126,7 @@ export const errorReportSchema = z.strictObject({
     stack: text(MAX_REDACTED_STRING + 100).optional(),
   }),
   context: z.record(z.string().max(200), z.unknown()),
-  breadcrumbs: z
-    .array(
-      z.strictObject({
-        time: text(40),
-        level: text(10),
-        component: text(60),
-        message: text(300),
-      }),
-    )
-    .max(50)
-    .default([]),
+  breadcrumbs: z.array(breadcrumbSchema).max(50).default([]),
   firstSeen: z.iso.datetime(),
   lastSeen: z.iso.datetime(),
   count: z.int().min(1),

@@ -1,6 +1,7 @@
 export {
   BreadcrumbTrail,
   LocalErrorTracker,
+  breadcrumbSchema,
   ProductionErrorHandler,
   classifyError,
   errorReportSchema,
