@@ -150,8 +150,7 @@ function start(): void {
   if (appMonitoring.loadedErrors.unreadable || appMonitoring.loadedErrors.dropped > 0) {
     log.warn('Part of the error history could not be read', { ...appMonitoring.loadedErrors });
   }
-  // A monitor, not a handler: the error is recorded, and the process still ends as it would
-  // (an unhandled rejection arrives here too, as Node raises it as an exception).
+  // A monitor, not a handler: the error is recorded, and the process still ends as it would.
   process.on('uncaughtExceptionMonitor', (error) => {
     log.fatal('Uncaught exception in the main process', { error });
     monitoring.errors.capture(error, { component: 'main', uncaught: true });
@@ -159,6 +158,12 @@ function start(): void {
   });
   const captureError = (error: unknown, context: Record<string, unknown>) =>
     void monitoring.captureException(error, context);
+  // A stray rejected promise is recorded as a problem instead of ending the app: nothing waits on
+  // it, so the app is in no worse state than before it.
+  process.on('unhandledRejection', (reason) => {
+    log.error('Unhandled promise rejection in the main process', { error: reason });
+    captureError(reason, { component: 'main', unhandledRejection: true });
+  });
   // Requests per service page, for its performance figures (counted in onBeforeRequest below).
   const requestCounter = new RequestCounter();
 
