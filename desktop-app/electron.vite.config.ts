@@ -8,9 +8,12 @@ import { defineConfig } from 'electron-vite';
  * renderer (the React UI served from app://flowdesk/). @flowdesk/shared ships TypeScript source,
  * so it is always bundled, never left as an external import.
  */
+/** Release builds write hidden source maps, which the build tooling moves out of the app. */
+const sourcemap = process.env.FLOWDESK_SOURCEMAPS === '1' ? 'hidden' : false;
+
 export default defineConfig({
   main: {
-    build: { externalizeDeps: { exclude: ['@flowdesk/shared'] } },
+    build: { externalizeDeps: { exclude: ['@flowdesk/shared'] }, sourcemap },
     // A release build pins the website's public license keys (a JWKS) and its address
     // (src/main/licensing/license-config.ts); without them licensing is off.
     define: {
@@ -22,6 +25,7 @@ export default defineConfig({
   preload: {
     build: {
       externalizeDeps: false,
+      sourcemap,
       // Parsed in the UI's process before the page, at every start.
       minify: true,
       rolldownOptions: { output: { format: 'cjs', entryFileNames: '[name].cjs' } },
@@ -33,6 +37,7 @@ export default defineConfig({
     build: {
       // electron-vite leaves minification off; the UI is parsed at every start, so it is minified.
       minify: true,
+      sourcemap,
       rolldownOptions: { input: resolve(import.meta.dirname, 'src/renderer/index.html') },
     },
   },
