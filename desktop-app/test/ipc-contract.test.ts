@@ -16,6 +16,8 @@ import { WorkspaceStoreRepository } from '../src/main/data/workspace-store';
 import { createIpcDispatcher } from '../src/main/ipc/dispatcher';
 import { createIpcHandlers } from '../src/main/ipc/handlers';
 import { createAppDiagnostics } from '../src/main/monitoring/app-diagnostics';
+import { UpdateController } from '../src/main/updates/update-controller';
+import { fakeUpdater } from '../src/main/updates/fake-updater.test-support';
 import { createMonitoringManager, monitoringConfigSchema } from '@flowdesk/shared/monitoring';
 import { AppLock } from '../src/main/security/app-lock';
 import type { AppLockStatus } from '../src/main/security/app-lock';
@@ -47,6 +49,20 @@ afterEach(() =>
       rmSync(directory, { recursive: true, force: true, maxRetries: 10, retryDelay: 50 }),
     ),
 );
+
+/** Updates with one downloaded and waiting (the fake updater reports it at the first check). */
+function readyUpdates() {
+  const controller = new UpdateController({
+    updater: fakeUpdater().updater,
+    settings: () => ({ enabled: true, channel: 'stable', checkIntervalHours: 6 }),
+    currentVersion: '0.1.0',
+    onChange: () => undefined,
+    timers: { set: () => 0, clear: () => undefined },
+  });
+  controller.applySettings();
+  void controller.checkNow();
+  return controller;
+}
 
 function seededStore(): WorkspaceStore {
   return workspaceStoreSchema.parse({
@@ -217,6 +233,7 @@ function mainProcessEnvironment(
           ? Promise.reject(new Error('clipboard busy'))
           : void clipboard.push(text),
       clearServiceData: () => Promise.resolve(),
+      updates: readyUpdates(),
       diagnostics: createAppDiagnostics({
         monitoring: createMonitoringManager(monitoringConfigSchema.parse({})),
         sources: {
@@ -280,7 +297,10 @@ function inPageEnvironment(): ContractEnvironment {
     now: () => new Date(now),
     backupsFor: files.backupsFor,
     dataFor: files.dataFor,
+    updater: fakeUpdater().updater,
   });
+  // An update downloaded and waiting, as in the main-process environment.
+  void backend.updates.checkNow();
   return {
     dispatch: backend.dispatch,
     askPermission: backend.askPermission,

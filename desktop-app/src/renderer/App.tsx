@@ -281,6 +281,14 @@ function AppShell({ state }: { state: FlowDeskState }) {
                 </button>
               </div>
             ) : null}
+            {state.updates?.phase === 'ready' ? (
+              <div role="status" className="notice info update-banner">
+                {strings.updates.banner(state.updates.availableVersion ?? '')}
+                <button type="button" onClick={() => void state.call('updates:install', undefined)}>
+                  {strings.updates.restart}
+                </button>
+              </div>
+            ) : null}
             {state.actionError ? (
               <div role="alert" className="notice error">
                 {state.actionError}

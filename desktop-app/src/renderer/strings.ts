@@ -625,6 +625,36 @@ export const strings = {
       manage: 'Manage your account on the website',
     },
   },
+  updates: {
+    title: 'Updates',
+    automatic: 'Update Flow Desk automatically',
+    channel: 'Release channel',
+    channels: { stable: 'Stable', beta: 'Beta (new features first; may have rough edges)' },
+    interval: 'Check for updates',
+    every: (hours: number) =>
+      hours === 1
+        ? 'Every hour'
+        : hours === 24
+          ? 'Once a day'
+          : hours === 168
+            ? 'Once a week'
+            : `Every ${hours} hours`,
+    checkNow: 'Check now',
+    restart: 'Restart to update',
+    progressLabel: 'Download progress',
+    development: 'This is a development build: it does not update itself.',
+    off: 'Automatic updates are off.',
+    checking: 'Checking for updates…',
+    downloading: (version: string, percent: number) =>
+      `Downloading Flow Desk ${version}: ${percent} %`,
+    ready: (version: string) =>
+      `Flow Desk ${version} is ready. Restart to update; your workspaces stay as they are.`,
+    failed: 'The last update check failed.',
+    upToDate: (version: string, time: string) =>
+      `Flow Desk ${version} is up to date (checked ${time}).`,
+    notChecked: (version: string) => `Flow Desk ${version}. Not checked for updates yet.`,
+    banner: (version: string) => `Flow Desk ${version} is ready to install.`,
+  },
   licenseBanner: {
     grace: (days: number) =>
       `Flow Desk could not check your license. Your plan stays for ${plural(days, 'more day', 'more days')}; connect to the internet so it can check.`,

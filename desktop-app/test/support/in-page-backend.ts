@@ -17,6 +17,8 @@ import { GENESIS_HEAD, buildAuditEntry, verifyAuditChain } from '../../src/main/
 import type { AuditEventInput, ChainHead, Sha256 } from '../../src/main/data/audit-chain';
 import { WorkspaceManager } from '../../src/main/data/workspace-manager';
 import { createAppDiagnostics } from '../../src/main/monitoring/app-diagnostics';
+import { UpdateController } from '../../src/main/updates/update-controller';
+import type { UpdaterPort } from '../../src/main/updates/update-controller';
 import type { DiagnosticsFile } from '../../src/main/monitoring/diagnostics-files';
 import { createIpcDispatcher } from '../../src/main/ipc/dispatcher';
 import type { IpcSender } from '../../src/main/ipc/dispatcher';
@@ -150,6 +152,8 @@ export interface InPageBackendOptions {
   diagnosticsDestination?: () => string | undefined;
   /** A monitoring manager the test has already recorded problems in; without it, a fresh one. */
   monitoring?: MonitoringManager;
+  /** An updater (a fake electron-updater); without it, a development build that never updates. */
+  updater?: UpdaterPort;
 }
 
 export function createInPageBackend(options: InPageBackendOptions = {}) {
@@ -175,6 +179,7 @@ export function createInPageBackend(options: InPageBackendOptions = {}) {
   });
   views.setServices(managedServicesOf(workspaces.store));
   workspaces.onChange((store) => {
+    updates.applySettings();
     views.setServices(managedServicesOf(store));
     emit('state:changed', store);
   });
@@ -217,6 +222,14 @@ export function createInPageBackend(options: InPageBackendOptions = {}) {
     },
     now,
   });
+  const updates = new UpdateController({
+    updater: options.updater,
+    settings: () => workspaces.store.settings.updates,
+    currentVersion: '0.1.0',
+    onChange: (status) => emit('updates:changed', status),
+    now: () => now().getTime(),
+  });
+  updates.applySettings();
   const permissionRequests: string[] = [];
   const prompts = new PermissionPrompts({
     send: (event) => {
@@ -304,6 +317,7 @@ export function createInPageBackend(options: InPageBackendOptions = {}) {
       writeClipboard: (text) => void clipboard.push(text),
       clearServiceData: () => Promise.resolve(),
       diagnostics,
+      updates,
     }),
   });
   const bridge: FlowDeskBridge = createFlowDeskBridge({
@@ -318,6 +332,7 @@ export function createInPageBackend(options: InPageBackendOptions = {}) {
     workspaces,
     views,
     audit,
+    updates,
     /** The monitoring manager: tests capture errors through it. */
     monitoring,
     /** Each diagnostics archive "saved", with its files. */

@@ -125,6 +125,35 @@ const appSettingsPatch = z.strictObject({
     .partial()
     .optional(),
   errorReports: z.strictObject({ share: z.boolean() }).optional(),
+  updates: z
+    .strictObject({
+      enabled: z.boolean(),
+      channel: z.enum(['stable', 'beta']),
+      checkIntervalHours: z.int().min(1).max(168),
+    })
+    .partial()
+    .optional(),
+});
+
+/** Where automatic updates stand (issue 9). */
+export const updateStatusSchema = z.strictObject({
+  phase: z.enum(['disabled', 'idle', 'checking', 'downloading', 'ready', 'error']),
+  /** Why updates are off: a development build, or the user turned them off. */
+  disabledReason: z.enum(['development', 'setting-off']).optional(),
+  channel: z.enum(['stable', 'beta']),
+  currentVersion: text(50),
+  availableVersion: text(50).optional(),
+  progress: z
+    .strictObject({
+      percent: z.number().min(0).max(100),
+      bytesPerSecond: z.number().min(0),
+      transferredBytes: z.number().min(0),
+      totalBytes: z.number().min(0),
+    })
+    .optional(),
+  lastCheckedAt: isoDateTime.optional(),
+  nextCheckAt: isoDateTime.optional(),
+  error: z.strictObject({ code: text(100), message: text(500) }).optional(),
 });
 
 const severitySchema = z.enum(['low', 'medium', 'high', 'critical']);
@@ -641,6 +670,10 @@ export const IPC_CHANNELS = {
       .max(10_000),
   ),
 
+  /** Automatic updates: where they stand, check now, restart into a downloaded update. */
+  'updates:status': channel(noArguments, updateStatusSchema),
+  'updates:check': channel(noArguments, updateStatusSchema),
+  'updates:install': channel(noArguments, done),
   /** Puts services not used for `idleMinutes` to sleep now (not the one on screen, audio, calls). */
   'diagnostics:free-memory': channel(
     z.strictObject({
@@ -763,6 +796,7 @@ export const IPC_EVENTS = {
     fraction: z.number().min(0).max(1),
   }),
   'license:changed': licenseStatusSchema,
+  'updates:changed': updateStatusSchema,
   'lock:changed': appLockStatusSchema,
   /** Something the user must know: a recovered store, a blocked action, an update. */
   notice: z.strictObject({
@@ -790,6 +824,7 @@ export type BackupInfo = z.infer<typeof backupInfoSchema>;
 export type ImportPreviewInfo = z.infer<typeof importPreviewSchema>;
 export type AuditVerification = z.infer<typeof auditVerificationSchema>;
 export type ErrorGroup = z.infer<typeof errorGroupSchema>;
+export type UpdateStatus = z.infer<typeof updateStatusSchema>;
 export type HealthReport = z.infer<typeof healthReportSchema>;
 
 export const IPC_CHANNEL_NAMES = Object.keys(IPC_CHANNELS) as IpcChannel[];

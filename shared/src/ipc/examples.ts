@@ -91,6 +91,15 @@ const viewState = {
   unread: 3,
 };
 
+const updateReady = {
+  phase: 'ready',
+  channel: 'stable',
+  currentVersion: '0.1.0',
+  availableVersion: '0.2.0',
+  lastCheckedAt: now,
+  nextCheckAt: now,
+};
+
 export const IPC_CHANNEL_EXAMPLES: Record<IpcChannel, { request: unknown; response: unknown }> = {
   'app:info': {
     request: undefined,
@@ -324,6 +333,9 @@ export const IPC_CHANNEL_EXAMPLES: Record<IpcChannel, { request: unknown; respon
     ],
   },
   'diagnostics:clear-errors': { request: undefined, response: null },
+  'updates:status': { request: undefined, response: updateReady },
+  'updates:check': { request: undefined, response: updateReady },
+  'updates:install': { request: undefined, response: null },
   'diagnostics:free-memory': { request: { idleMinutes: 5 }, response: { hibernated: ['s1'] } },
   'diagnostics:health': {
     request: undefined,
@@ -431,6 +443,7 @@ export const IPC_EVENT_EXAMPLES: Record<IpcEventName, unknown> = {
   'screen-share:ended': { requestId: 'r1' },
   'backup:progress': { operationId: 'op1', phase: 'compressing', fraction: 0.4 },
   'license:changed': license,
+  'updates:changed': updateReady,
   'lock:changed': { enabled: true, locked: true, autoLockMinutes: 15 },
   notice: {
     id: 'n1',

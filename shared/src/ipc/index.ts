@@ -18,6 +18,7 @@ export type {
   AppLockState,
   AuditVerification,
   ErrorGroup,
+  UpdateStatus,
   HealthReport,
   BackupInfo,
   DownloadEntry,

@@ -59,6 +59,7 @@ describe('workspace documents', () => {
         // Daily, kept a week, without sign-ins: small enough to be on by default.
         backups: { automatic: true, intervalHours: 24, keep: 7, includeBrowserSessions: false },
         errorReports: { share: false },
+        updates: { enabled: true, channel: 'stable', checkIntervalHours: 6 },
       },
     });
   });

@@ -191,6 +191,15 @@ export const appSettingsSchema = z.strictObject({
    * where reports go). Only serious errors are sent, redacted, without any page content.
    */
   errorReports: z.strictObject({ share: z.boolean().default(false) }).prefault({}),
+  /** The seed's AutoUpdaterConfig: automatic updates from the release channel the user picks. */
+  updates: z
+    .strictObject({
+      enabled: z.boolean().default(true),
+      /** Beta also receives pre-releases. */
+      channel: z.enum(['stable', 'beta']).default('stable'),
+      checkIntervalHours: z.int().min(1).max(168).default(6),
+    })
+    .prefault({}),
 });
 
 export const windowStateSchema = z.strictObject({

@@ -497,9 +497,10 @@ export class WorkspaceManager {
   updateSettings(patch: IpcRequest<'settings:update'>): Result<AppSettings> {
     const result = this.commit((draft) => {
       // Nested groups are merged: a patch names only the fields it changes.
-      const { spellcheck, downloads, backups, errorReports, ...rest } = patch;
+      const { spellcheck, downloads, backups, errorReports, updates, ...rest } = patch;
       Object.assign(draft.settings, rest);
       if (errorReports) Object.assign(draft.settings.errorReports, errorReports);
+      if (updates) Object.assign(draft.settings.updates, updates);
       if (spellcheck) Object.assign(draft.settings.spellcheck, spellcheck);
       if (downloads) Object.assign(draft.settings.downloads, downloads);
       if (backups) Object.assign(draft.settings.backups, backups);

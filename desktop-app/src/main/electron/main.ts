@@ -73,6 +73,8 @@ import { ServiceMetrics } from '../performance/service-metrics';
 import { StartupRecorder } from '../performance/startup-phases';
 import { memoryCeilingNotice } from '../views/memory-ceiling';
 import { startLicensing } from './licensing';
+import { electronUpdaterPort } from './updater';
+import { UpdateController } from '../updates/update-controller';
 import { TrayController } from './tray';
 
 /**
@@ -1013,6 +1015,16 @@ function start(): void {
     save: writeDiagnosticsArchive,
   });
 
+  // Automatic updates from GitHub Releases, in packaged builds only (issue 9).
+  const updates = new UpdateController({
+    updater: app.isPackaged ? electronUpdaterPort(monitoring.createLogger('updates')) : undefined,
+    settings: () => workspaces.store.settings.updates,
+    currentVersion: app.getVersion(),
+    onChange: (status) => send('updates:changed', status),
+  });
+  updates.applySettings();
+  workspaces.onChange(() => updates.applySettings());
+
   const dispatch = createIpcDispatcher({
     handlers: createIpcHandlers({
       workspaces,
@@ -1078,6 +1090,7 @@ function start(): void {
       serviceMetrics: serviceUsage,
       startup,
       diagnostics,
+      updates,
     }),
     onRejected: (message) => {
       log.warn('IPC message refused', { channel: message.channel, code: message.code });
@@ -1195,6 +1208,7 @@ function start(): void {
     tray.destroy();
     clearInterval(housekeeping);
     clearInterval(saveMonitoring);
+    updates.dispose();
     appMonitoring.flush();
     clearInterval(retention);
     clearInterval(activity);

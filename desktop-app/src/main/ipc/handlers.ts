@@ -19,6 +19,7 @@ import type { WorkspaceDataManager } from '../data/workspace-data-manager';
 import type { DownloadManager } from '../views/downloads';
 import type { LicenseService } from '../licensing/license-service';
 import type { AppDiagnostics } from '../monitoring/app-diagnostics';
+import type { UpdateController } from '../updates/update-controller';
 import type { StartupRecorder } from '../performance/startup-phases';
 import { FEATURES } from '@flowdesk/shared/licensing';
 import type { ViewManager } from '../views/view-manager';
@@ -66,6 +67,8 @@ export interface IpcHandlerDependencies {
   writeClipboard: (text: string) => Promise<void> | void;
   /** Clears cookies, storage and cache of one service's session. */
   clearServiceData: (serviceId: string) => Promise<void>;
+  /** Automatic updates (updates/update-controller.ts). */
+  updates: Pick<UpdateController, 'status' | 'checkNow' | 'install'>;
   /** Recent problems, health checks and the diagnostics export (monitoring/app-diagnostics.ts). */
   diagnostics: AppDiagnostics;
   /** Start-up phases (performance/startup-phases.ts); absent, none are recorded. */
@@ -455,6 +458,9 @@ function createUnlockedHandlers(deps: IpcHandlerDependencies): IpcHandlers {
     },
     'diagnostics:startup': () => deps.startup?.launches() ?? [],
     'diagnostics:services': () => deps.serviceMetrics?.() ?? [],
+    'updates:status': () => deps.updates.status(),
+    'updates:check': () => deps.updates.checkNow(),
+    'updates:install': () => deps.updates.install(),
     'diagnostics:free-memory': ({ idleMinutes }) => ({
       hibernated: deps.views.hibernateInactive(idleMinutes * 60_000),
     }),

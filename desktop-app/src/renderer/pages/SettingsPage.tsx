@@ -12,6 +12,7 @@ import { AppLockSettings } from './AppLockSettings';
 import { BackupsPage } from './BackupsPage';
 import { DataPage } from './DataPage';
 import { DiagnosticsPage } from './DiagnosticsPage';
+import { UpdateSettings } from './UpdateSettings';
 import { LicensePage } from './LicensePage';
 import { strings } from '../strings';
 import { useFlowDesk } from '../state/use-flowdesk';
@@ -186,6 +187,7 @@ function GeneralSettings({ store }: { store: WorkspaceStore }) {
           }}
         />
       </Field>
+      <UpdateSettings settings={settings.updates} />
     </>
   );
 }

@@ -8,6 +8,7 @@ import type {
   IpcRequestInput,
   IpcResponse,
   LicenseStatus,
+  UpdateStatus,
   ViewState,
 } from '@flowdesk/shared/ipc';
 import type { WorkspaceStore } from '@flowdesk/shared/workspace';
@@ -36,6 +37,8 @@ export interface FlowDeskState {
   lock: AppLockState | undefined;
   /** The license: plan, state, what fallback mode locks; read after the first screen. */
   license: LicenseStatus | undefined;
+  /** Automatic updates: checking, downloading (with progress), ready to restart. */
+  updates: UpdateStatus | undefined;
   notices: Notice[];
   questions: PermissionQuestion[];
   /** Pages waiting for the user to pick a screen or window, oldest first. */
@@ -93,6 +96,7 @@ export function useFlowDeskState(): FlowDeskState {
   const [attempt, setAttempt] = useState(0);
   const [lock, setLock] = useState<AppLockState | undefined>();
   const [license, setLicense] = useState<LicenseStatus | undefined>();
+  const [updates, setUpdates] = useState<UpdateStatus | undefined>();
   const wasLocked = useRef(false);
 
   useEffect(() => {
@@ -114,6 +118,9 @@ export function useFlowDeskState(): FlowDeskState {
       // Not needed to draw the first screen: asked once it is up.
       void api.invoke('license:status', undefined).then((answer) => {
         if (current && answer.ok) setLicense(answer.value);
+      });
+      void api.invoke('updates:status', undefined).then((answer) => {
+        if (current && answer.ok) setUpdates(answer.value);
       });
     };
     void lockStatus.then((answer) => {
@@ -147,6 +154,7 @@ export function useFlowDeskState(): FlowDeskState {
         setScreenShares((known) => known.filter((question) => question.requestId !== requestId)),
       ),
       api.on('license:changed', setLicense),
+      api.on('updates:changed', setUpdates),
       api.on('lock:changed', (status) => {
         // Unlocked again: read everything afresh.
         if (wasLocked.current && !status.locked) setAttempt((count) => count + 1);
@@ -180,6 +188,7 @@ export function useFlowDeskState(): FlowDeskState {
     downloads,
     lock,
     license,
+    updates,
     notices,
     questions,
     screenShares,
