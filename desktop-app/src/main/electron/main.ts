@@ -75,6 +75,7 @@ import { memoryCeilingNotice } from '../views/memory-ceiling';
 import { startLicensing } from './licensing';
 import { electronUpdaterPort } from './updater';
 import { UpdateController } from '../updates/update-controller';
+import { updateHealth } from '../updates/update-health';
 import { TrayController } from './tray';
 
 /**
@@ -955,14 +956,8 @@ function start(): void {
     license: () => (license.available ? license.status() : undefined),
     viewStates: () => viewManager.states(),
     serviceName: (serviceId) => workspaces.findService(serviceId)?.service.name ?? serviceId,
-    // The updater arrives with the release build (issue 9).
-    updateChannel: () =>
-      app.isPackaged
-        ? {
-            status: 'degraded',
-            message: 'This build has no update channel: install updates by hand.',
-          }
-        : { status: 'healthy', message: 'Development build: updates are off.' },
+    // The updater's own state (created below; the checks run only when asked, after start).
+    updateChannel: () => updateHealth(updates.status()),
     writeFailures: () => ({
       logs: appMonitoring.logFile.failures,
       errors: appMonitoring.errorHistory.writeFailures,
