@@ -58,6 +58,7 @@ describe('the desktop build plan', () => {
     expect(plan.value.config.asar).toBe(true);
     // Source maps never ship.
     expect(plan.value.config.files).toContain('!**/*.map');
+    expect(plan.value.config.files).toContain('!node_modules/@flowdesk/**');
   });
 
   it('builds each platform’s installers for the chosen architecture', () => {
@@ -184,5 +185,30 @@ describe('the desktop build plan', () => {
       'BUILD_REPO_INVALID',
     );
     expect(code({ tag: 'v1.2.0' })).toBe('ok');
+  });
+});
+
+describe('electron-builder accepts the configuration', () => {
+  it('passes electron-builder’s own schema for every platform of a release', async () => {
+    const { validateConfiguration } = await import('app-builder-lib/out/util/config/config.js');
+    const { DebugLogger } = await import('builder-util/out/DebugLogger.js');
+    for (const platform of ['mac', 'win', 'linux'] as const) {
+      const plan = desktopBuildPlan(
+        request({
+          platform,
+          release: true,
+          tag: 'v1.2.0',
+          env: { ...releaseEnv, ...macCredentials },
+        }),
+      );
+      if (!plan.ok) throw plan.error;
+      await expect(
+        validateConfiguration(plan.value.config, new DebugLogger(false)),
+      ).resolves.toBeUndefined();
+    }
+    // And refuses what it does not know, so the check can fail.
+    await expect(
+      validateConfiguration({ appId: 'x', notAnOption: true } as never, new DebugLogger(false)),
+    ).rejects.toThrow(/notAnOption/);
   });
 });

@@ -201,7 +201,8 @@ export function desktopBuildPlan(request: DesktopBuildRequest): Result<DesktopBu
     copyright: 'Copyright © Flow Desk',
     directories: { output: 'dist', buildResources: 'build' },
     // The built app only: sources, tests and source maps stay out (maps are build artifacts).
-    files: ['out/**/*', 'package.json', '!**/*.map', '!out/cli/**'],
+    // @flowdesk/shared is bundled into out/ by electron-vite: its TypeScript source stays out.
+    files: ['out/**/*', 'package.json', '!**/*.map', '!out/cli/**', '!node_modules/@flowdesk/**'],
     asar: true,
     electronFuses: {
       ...RELEASE_FUSES,
