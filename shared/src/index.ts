@@ -10,3 +10,4 @@ export * from './resilience';
 export * from './monitoring';
 export * from './ipc';
 export * from './licensing';
+export * from './policy';
