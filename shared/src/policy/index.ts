@@ -16,3 +16,5 @@ export {
   validatePolicy,
 } from './evaluate';
 export type { PolicyAction, PolicyDecision, PolicyFinding, RequiredSettings } from './evaluate';
+export { POLICY_BUNDLE_TYPE, signPolicyBundle, verifyPolicyBundle } from './bundle-token';
+export type { VerifyPolicyBundleOptions } from './bundle-token';
