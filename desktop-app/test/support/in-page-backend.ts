@@ -18,6 +18,7 @@ import type { AuditEventInput, ChainHead, Sha256 } from '../../src/main/data/aud
 import { WorkspaceManager } from '../../src/main/data/workspace-manager';
 import { createAppDiagnostics } from '../../src/main/monitoring/app-diagnostics';
 import { UpdateController } from '../../src/main/updates/update-controller';
+import type { PolicyStore } from '../../src/main/policy/policy-store';
 import type { UpdaterPort } from '../../src/main/updates/update-controller';
 import type { DiagnosticsFile } from '../../src/main/monitoring/diagnostics-files';
 import { createIpcDispatcher } from '../../src/main/ipc/dispatcher';
@@ -154,6 +155,8 @@ export interface InPageBackendOptions {
   monitoring?: MonitoringManager;
   /** An updater (a fake electron-updater); without it, a development build that never updates. */
   updater?: UpdaterPort;
+  /** The organization's policies; without them, none apply. */
+  policy?: Pick<PolicyStore, 'decide' | 'required'>;
 }
 
 export function createInPageBackend(options: InPageBackendOptions = {}) {
@@ -170,6 +173,7 @@ export function createInPageBackend(options: InPageBackendOptions = {}) {
     now,
     newId,
     audit: (event) => void audit.logWorkspaceEvent(event).catch(() => undefined),
+    ...(options.policy ? { policy: options.policy } : {}),
   });
   const views = new ViewManager({
     host: new FakeViewHost(true),
@@ -318,6 +322,7 @@ export function createInPageBackend(options: InPageBackendOptions = {}) {
       clearServiceData: () => Promise.resolve(),
       diagnostics,
       updates,
+      ...(options.policy ? { policy: options.policy } : {}),
     }),
   });
   const bridge: FlowDeskBridge = createFlowDeskBridge({

@@ -1,4 +1,7 @@
 import { FlowDeskError, err, ok } from '@flowdesk/shared/core';
+import type { PolicyAction } from '@flowdesk/shared/policy';
+import { policyBlocked } from '../policy/policy-store';
+import type { PolicyStore } from '../policy/policy-store';
 import type { FieldError, Result } from '@flowdesk/shared/core';
 import type { IpcRequest } from '@flowdesk/shared/ipc';
 import {
@@ -56,6 +59,8 @@ export interface WorkspaceManagerDependencies {
   clearPartitions?: (partitions: string[]) => Promise<void>;
   /** A change could not be saved (the change is refused; monitoring tries to recover). */
   onSaveFailed?: (error: FlowDeskError) => void;
+  /** The organization's policies (policy/policy-store.ts); without it, none apply. */
+  policy?: Pick<PolicyStore, 'decide' | 'required'>;
 }
 
 type Listener = (store: WorkspaceStore) => void;
@@ -102,6 +107,15 @@ export class WorkspaceManager {
   createWorkspace(input: IpcRequest<'workspaces:create'>): Result<Workspace> {
     const checked = validateWorkspaceInput(input);
     if (!checked.valid) return err(invalidInput('WORKSPACE_INPUT_INVALID', checked.errors));
+    const allowed = this.allowedByPolicy({
+      action: 'create-workspace',
+      existingWorkspaces: this.current.workspaces.length,
+    });
+    if (!allowed.ok) return allowed;
+    for (const service of checked.value.services) {
+      const serviceAllowed = this.allowedByPolicy({ action: 'add-service', service });
+      if (!serviceAllowed.ok) return serviceAllowed;
+    }
     const timestamp = this.now().toISOString();
     const workspace: Workspace = {
       id: this.makeId(),
@@ -235,6 +249,11 @@ export class WorkspaceManager {
     }
     const checked = validateServiceInput(service, 'service');
     if (!checked.valid) return err(invalidInput('SERVICE_INPUT_INVALID', checked.errors));
+    const allowed = this.allowedByPolicy(
+      { action: 'add-service', service: { type: checked.value.type, url: checked.value.url } },
+      workspaceId,
+    );
+    if (!allowed.ok) return allowed;
     const created = this.newService(checked.value, this.now().toISOString());
     const result = this.commit((draft) => {
       const target = draft.workspaces.find((candidate) => candidate.id === workspaceId)!;
@@ -614,8 +633,16 @@ export class WorkspaceManager {
     return this.current.workspaces.find((workspace) => workspace.id === workspaceId);
   }
 
+  /** A new service, with the settings strict policies impose (isolation, clearing on exit). */
   private newService(config: ServiceConfig, timestamp: string): WorkspaceService {
-    return workspaceServiceSchema.parse({ ...config, id: this.makeId(), createdAt: timestamp });
+    const required = this.deps.policy?.required();
+    return workspaceServiceSchema.parse({
+      ...config,
+      ...(required?.isolation ? { isolation: required.isolation } : {}),
+      ...(required?.clearSessionsOnExit ? { clearOnExit: true } : {}),
+      id: this.makeId(),
+      createdAt: timestamp,
+    });
   }
 
   private partitionOf(workspaceId: string, service: WorkspaceService): string {
@@ -660,6 +687,12 @@ export class WorkspaceManager {
       }
     }
     return ok(null);
+  }
+
+  /** Asks the organization's policies; strict ones refuse with a message naming the policy. */
+  private allowedByPolicy(action: PolicyAction, workspaceId?: string): Result<null> {
+    const decision = this.deps.policy?.decide(action, workspaceId);
+    return !decision || decision.allowed ? ok(null) : err(policyBlocked(decision));
   }
 
   private serviceIn(store: WorkspaceStore, serviceId: string): WorkspaceService | undefined {

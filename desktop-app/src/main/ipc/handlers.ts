@@ -19,6 +19,8 @@ import type { WorkspaceDataManager } from '../data/workspace-data-manager';
 import type { DownloadManager } from '../views/downloads';
 import type { LicenseService } from '../licensing/license-service';
 import type { AppDiagnostics } from '../monitoring/app-diagnostics';
+import { policyBlocked } from '../policy/policy-store';
+import type { PolicyStore } from '../policy/policy-store';
 import type { UpdateController } from '../updates/update-controller';
 import type { StartupRecorder } from '../performance/startup-phases';
 import { FEATURES } from '@flowdesk/shared/licensing';
@@ -67,6 +69,8 @@ export interface IpcHandlerDependencies {
   writeClipboard: (text: string) => Promise<void> | void;
   /** Clears cookies, storage and cache of one service's session. */
   clearServiceData: (serviceId: string) => Promise<void>;
+  /** The organization's policies (policy/policy-store.ts); without it, none apply. */
+  policy?: Pick<PolicyStore, 'decide'>;
   /** Automatic updates (updates/update-controller.ts). */
   updates: Pick<UpdateController, 'status' | 'checkNow' | 'install'>;
   /** Recent problems, health checks and the diagnostics export (monitoring/app-diagnostics.ts). */
@@ -249,6 +253,14 @@ function createUnlockedHandlers(deps: IpcHandlerDependencies): IpcHandlers {
           ),
         );
       }
+      const found = workspaces.findService(serviceId);
+      const decision =
+        found &&
+        deps.policy?.decide(
+          { action: 'open-service', service: { type: found.service.type, url: found.service.url } },
+          found.workspace.id,
+        );
+      if (decision && !decision.allowed) return err(policyBlocked(decision));
       const activated = workspaces.activateService(serviceId);
       if (!activated.ok) return activated;
       views.activate(serviceId);

@@ -1,0 +1,216 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ok } from '@flowdesk/shared/core';
+import { generateLicenseSigningKey } from '@flowdesk/shared/licensing';
+import type { LicenseSigningKey } from '@flowdesk/shared/licensing';
+import { signPolicyBundle, verifyPolicyBundle } from '@flowdesk/shared/policy';
+import type {
+  Enforcement,
+  PolicyAction,
+  PolicyBundle,
+  PolicyDecision,
+} from '@flowdesk/shared/policy';
+import type { IpcEnvelope } from '@flowdesk/shared/ipc';
+import { defaultWorkspaceStore, workspaceStoreSchema } from '@flowdesk/shared/workspace';
+import { createInPageBackend } from '../../../test/support/in-page-backend';
+import { WorkspaceManager } from '../data/workspace-manager';
+import { PolicyStore } from './policy-store';
+
+const ISSUER = 'https://flowdesk.example';
+let key: LicenseSigningKey;
+beforeAll(async () => {
+  key = await generateLicenseSigningKey('k1');
+});
+
+const bundle = (
+  enforcement: Enforcement,
+  issuedAt = 1_764_000_000,
+  rules: unknown[] = [
+    { kind: 'blocked-service-types', types: ['discord'] },
+    { kind: 'max-workspaces', max: 2 },
+    { kind: 'force-isolation' },
+  ],
+): PolicyBundle =>
+  ({
+    organizationId: 'org_acme',
+    issuedAt,
+    policies: [
+      { id: 'acme-apps', name: 'Acme apps', type: 'access', enforcement, version: 1, rules },
+    ],
+  }) as PolicyBundle;
+
+function setup() {
+  const file: { text?: string } = {};
+  const recorded: {
+    decision: PolicyDecision;
+    action: PolicyAction;
+    workspaceId: string | undefined;
+  }[] = [];
+  const changes: (PolicyBundle | undefined)[] = [];
+  const store = new PolicyStore({
+    file: { read: () => file.text, write: (text) => (file.text = text) },
+    verify: (token, currentIssuedAt) =>
+      verifyPolicyBundle(token, {
+        keys: { keys: [key.publicJwk] },
+        issuer: ISSUER,
+        organizationId: 'org_acme',
+        ...(currentIssuedAt === undefined ? {} : { currentIssuedAt }),
+      }),
+    record: (decision, action, workspaceId) => recorded.push({ decision, action, workspaceId }),
+    onChange: (next) => changes.push(next),
+  });
+  return { store, file, recorded, changes };
+}
+const sign = (value: PolicyBundle) => signPolicyBundle(value, { key, issuer: ISSUER });
+
+describe('PolicyStore', () => {
+  it('keeps a valid bundle, reads it back at start, and refuses an edited file', async () => {
+    const { store, file } = setup();
+    expect(await store.load()).toEqual({ policies: 0 });
+    expect((await store.apply(await sign(bundle('strict')))).ok).toBe(true);
+    expect(store.organizationId).toBe('org_acme');
+    const restarted = setup();
+    restarted.file.text = file.text;
+    expect(await restarted.store.load()).toEqual({ policies: 1 });
+    expect(restarted.store.policies()[0]?.name).toBe('Acme apps');
+
+    // Someone loosens the policy in the file: the signature no longer matches.
+    const edited = setup();
+    const { token } = JSON.parse(file.text!) as { token: string };
+    const [header, payload, signature] = token.split('.');
+    const loosened = Buffer.from(
+      Buffer.from(payload!, 'base64url').toString().replace('"strict"', '"audit"'),
+    ).toString('base64url');
+    edited.file.text = JSON.stringify({ version: 1, token: `${header}.${loosened}.${signature}` });
+    const loaded = await edited.store.load();
+    expect(loaded.policies).toBe(0);
+    expect(loaded.problem?.code).toBe('POLICY_BUNDLE_UNTRUSTED');
+    for (const damaged of ['{nope', JSON.stringify({ version: 2, token: 'x' })]) {
+      const broken = setup();
+      broken.file.text = damaged;
+      expect((await broken.store.load()).problem?.code).toBe('POLICY_FILE_DAMAGED');
+    }
+  });
+
+  it('keeps the last valid policies when a tampered or older bundle arrives', async () => {
+    const { store, changes } = setup();
+    await store.apply(await sign(bundle('strict', 1_764_000_100)));
+    const older = await store.apply(await sign(bundle('audit', 1_764_000_000)));
+    expect(!older.ok && older.error.code).toBe('POLICY_BUNDLE_STALE');
+    const forged = await store.apply(
+      (await sign(bundle('audit', 1_764_000_200))).slice(0, -4) + 'AAAA',
+    );
+    expect(!forged.ok && forged.error.code).toBe('POLICY_BUNDLE_UNTRUSTED');
+    expect(store.policies()[0]?.enforcement).toBe('strict');
+    expect(changes).toHaveLength(1);
+    expect((await store.apply(await sign(bundle('warn', 1_764_000_300)))).ok).toBe(true);
+    expect(store.policies()[0]?.enforcement).toBe('warn');
+  });
+});
+
+describe('policies enforced by the workspace manager', () => {
+  async function manager(enforcement: Enforcement) {
+    const policy = setup();
+    await policy.store.apply(await sign(bundle(enforcement)));
+    const workspaces = new WorkspaceManager(defaultWorkspaceStore(), {
+      repository: { save: () => ok(undefined) },
+      policy: policy.store,
+    });
+    return { workspaces, recorded: policy.recorded };
+  }
+
+  it('strict: a blocked service cannot be added, and the message names the policy; forced isolation applies', async () => {
+    const { workspaces, recorded } = await manager('strict');
+    const work = workspaces.createWorkspace({ name: 'Work', services: [] });
+    if (!work.ok) throw work.error;
+    const refused = workspaces.addService({
+      workspaceId: work.value.id,
+      service: { type: 'discord', name: 'Discord', url: 'https://discord.com/app' },
+    });
+    expect(!refused.ok && refused.error.code).toBe('POLICY_BLOCKED');
+    expect(!refused.ok && refused.error.message).toBe(
+      'The “Acme apps” policy of your organization does not allow this service.',
+    );
+    expect(workspaces.store.workspaces[0]!.services).toEqual([]);
+    expect(recorded[0]).toMatchObject({
+      workspaceId: work.value.id,
+      decision: { outcome: 'block' },
+    });
+    // Another service is added, isolated because the policy forces it.
+    const slack = workspaces.addService({
+      workspaceId: work.value.id,
+      service: {
+        type: 'slack',
+        name: 'Slack',
+        url: 'https://acme.slack.com/',
+        isolation: 'shared',
+      },
+    });
+    expect(slack.ok && slack.value.isolation).toBe('isolated');
+    // At most two workspaces; and a new workspace cannot bring a blocked service along.
+    expect(workspaces.createWorkspace({ name: 'Home', services: [{ type: 'discord' }] }).ok).toBe(
+      false,
+    );
+    expect(workspaces.createWorkspace({ name: 'Home', services: [] }).ok).toBe(true);
+    const third = workspaces.createWorkspace({ name: 'Third', services: [] });
+    expect(!third.ok && third.error.message).toMatch(/allows at most 2 workspaces/);
+  });
+
+  it('warn and audit: the service is added, and the decision is recorded', async () => {
+    for (const enforcement of ['warn', 'audit'] as const) {
+      const { workspaces, recorded } = await manager(enforcement);
+      const work = workspaces.createWorkspace({ name: 'Work', services: [] });
+      if (!work.ok) throw work.error;
+      const added = workspaces.addService({
+        workspaceId: work.value.id,
+        service: { type: 'discord', name: 'Discord', url: 'https://discord.com/app' },
+      });
+      expect(added.ok).toBe(true);
+      expect(recorded.at(-1)?.decision).toMatchObject({ allowed: true, outcome: enforcement });
+    }
+  });
+});
+
+describe('policies enforced when a service is opened', () => {
+  it('a service a strict policy blocks does not open, even if it was added before the policy', async () => {
+    const policy = setup();
+    await policy.store.apply(await sign(bundle('strict')));
+    const initial = workspaceStoreSchema.parse({
+      schemaVersion: 1,
+      activeWorkspaceId: 'w1',
+      workspaces: [
+        {
+          id: 'w1',
+          name: 'Work',
+          createdAt: '2026-12-01T10:00:00.000Z',
+          services: [
+            {
+              id: 'd1',
+              type: 'discord',
+              name: 'Discord',
+              url: 'https://discord.com/app',
+              createdAt: '2026-12-01T10:00:00.000Z',
+            },
+            {
+              id: 's1',
+              type: 'slack',
+              name: 'Slack',
+              url: 'https://acme.slack.com/',
+              createdAt: '2026-12-01T10:00:00.000Z',
+            },
+          ],
+        },
+      ],
+    });
+    const backend = createInPageBackend({ initial, policy: policy.store });
+    const blocked = (await backend.dispatch('views:activate', {
+      serviceId: 'd1',
+    })) as IpcEnvelope<null>;
+    expect(!blocked.ok && blocked.error.code).toBe('POLICY_BLOCKED');
+    expect(backend.views.liveCount()).toBe(0);
+    const opened = (await backend.dispatch('views:activate', {
+      serviceId: 's1',
+    })) as IpcEnvelope<null>;
+    expect(opened.ok).toBe(true);
+    expect(policy.recorded.map((entry) => entry.action.action)).toEqual(['open-service']);
+  });
+});
