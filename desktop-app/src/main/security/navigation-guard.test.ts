@@ -1,12 +1,14 @@
 import { describe, expect, it, vi } from 'vitest';
+import { evaluatePolicies, policySchema } from '@flowdesk/shared/policy';
 import { createNavigationGuard } from './navigation-guard';
 import type { NavigationAuditEvent } from './navigation-guard';
 import { servicePopupWindowOptions } from './web-preferences';
 
-function setup() {
+function setup(policyAllows?: (url: string) => boolean) {
   const openExternal = vi.fn<(url: string) => void>();
   const events: NavigationAuditEvent[] = [];
   const guard = createNavigationGuard({
+    ...(policyAllows ? { policyAllows } : {}),
     scope: {
       serviceDomains: ['slack.com'],
       serviceOrigins: [],
@@ -21,6 +23,42 @@ function setup() {
 }
 
 describe('navigation guard', () => {
+  it('keeps a page where it is when the organization’s URL policy blocks the address, even inside the service', () => {
+    const noSharedChannels = policySchema.parse({
+      id: 'p1',
+      name: 'No shared channels',
+      type: 'security',
+      enforcement: 'strict',
+      version: 1,
+      rules: [{ kind: 'url-block', patterns: ['https://app.slack.com/shared*'] }],
+    });
+    const { guard, events, openExternal } = setup(
+      (url) => evaluatePolicies([noSharedChannels], { action: 'navigate', url }).allowed,
+    );
+    expect(guard.shouldCancelNavigation('https://app.slack.com/shared/x?id=1')).toBe(true);
+    expect(guard.shouldCancelNavigation('https://app.slack.com/client')).toBe(false);
+    expect(
+      guard.windowOpenHandler({ url: 'https://app.slack.com/shared/y', disposition: 'new-window' }),
+    ).toEqual({
+      action: 'deny',
+    });
+    expect(openExternal).not.toHaveBeenCalled();
+    expect(events).toEqual([
+      {
+        kind: 'navigation_blocked',
+        url: 'https://app.slack.com/shared/x',
+        reason: 'policy',
+        isMainFrame: true,
+      },
+      {
+        kind: 'popup_blocked',
+        url: 'https://app.slack.com/shared/y',
+        reason: 'policy',
+        isMainFrame: true,
+      },
+    ]);
+  });
+
   it('lets the view navigate within the service and to its sign-in provider', () => {
     const { guard, openExternal, events } = setup();
     expect(guard.shouldCancelNavigation('https://app.slack.com/client')).toBe(false);

@@ -32,6 +32,8 @@ export interface NavigationGuardDependencies {
   /** Options for a popup allowed in the app: the factory's, same session as the view. */
   popupWindowOptions: () => BrowserWindowConstructorOptions;
   audit: (event: NavigationAuditEvent) => void;
+  /** The organization's URL policies (policy/policy-store.ts): false keeps the page where it is. */
+  policyAllows?: (url: string) => boolean;
 }
 
 export interface NavigationGuard {
@@ -70,7 +72,16 @@ export function createNavigationGuard(deps: NavigationGuardDependencies): Naviga
   return {
     shouldCancelNavigation(url) {
       const decision = decideNavigation(url, deps.scope);
-      if (decision.action === 'allow') return false;
+      if (decision.action === 'allow') {
+        if (deps.policyAllows?.(url) ?? true) return false;
+        deps.audit({
+          kind: 'navigation_blocked',
+          url: auditUrl(url),
+          reason: 'policy',
+          isMainFrame: true,
+        });
+        return true;
+      }
       if (decision.action === 'open-external') openOutside(url, true);
       else
         deps.audit({
@@ -100,8 +111,17 @@ export function createNavigationGuard(deps: NavigationGuardDependencies): Naviga
 
     windowOpenHandler({ url }) {
       const decision = decidePopup(url, deps.scope);
-      if (decision.action === 'allow-in-app') {
+      if (decision.action === 'allow-in-app' && (deps.policyAllows?.(url) ?? true)) {
         return { action: 'allow', overrideBrowserWindowOptions: deps.popupWindowOptions() };
+      }
+      if (decision.action === 'allow-in-app') {
+        deps.audit({
+          kind: 'popup_blocked',
+          url: auditUrl(url),
+          reason: 'policy',
+          isMainFrame: true,
+        });
+        return { action: 'deny' };
       }
       if (decision.action === 'open-external') openOutside(url, true);
       else
