@@ -11,3 +11,4 @@ export * from './monitoring';
 export * from './ipc';
 export * from './licensing';
 export * from './policy';
+export * from './enterprise';
