@@ -8,7 +8,11 @@ export type PolicyAction =
   | { action: 'open-service'; service: { type: string; url: string } }
   | { action: 'navigate'; url: string }
   | { action: 'create-workspace'; existingWorkspaces: number }
-  | { action: 'create-backup'; protection: 'passphrase' | 'device-key'; includesSessions: boolean }
+  | {
+      action: 'create-backup';
+      protection: 'passphrase' | 'device-key' | 'none';
+      includesSessions: boolean;
+    }
   | { action: 'start'; appVersion: string };
 
 export interface PolicyFinding {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { evaluatePolicies, policySchema } from '@flowdesk/shared/policy';
 import {
   existsSync,
   mkdirSync,
@@ -372,6 +373,66 @@ describe('WorkspaceBackups', () => {
       bare.create({ includeBrowserSessions: true, protection: { method: 'none' } }),
     ).rejects.toMatchObject({ code: 'BACKUP_SESSIONS_UNAVAILABLE' });
     expect(await bare.list()).toEqual([]);
+  });
+});
+
+describe('backups under the organization’s policies', () => {
+  it('refuses a backup without a passphrase, or with sign-ins, when a strict policy says so; warn lets it through', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'flowdesk-backups-'));
+    directories.push(root);
+    const rules = [
+      { kind: 'backups-encrypted-with-passphrase' },
+      { kind: 'no-session-data-in-backups' },
+    ];
+    const backupsUnder = (enforcement: 'strict' | 'warn') => {
+      const policies = [
+        policySchema.parse({
+          id: 'p1',
+          name: 'Data rules',
+          type: 'data',
+          enforcement,
+          version: 1,
+          rules,
+        }),
+      ];
+      return new WorkspaceBackups({
+        directory: join(root, enforcement),
+        appVersion: '0.1.0',
+        store: () => seeded(),
+        restoreWorkspaces: () => undefined,
+        deviceKeys: new MemoryDeviceKeys(),
+        policy: { decide: (action) => evaluatePolicies(policies, action) },
+      });
+    };
+    const strict = backupsUnder('strict');
+    await expect(
+      strict.create({ includeBrowserSessions: false, protection: { method: 'device-key' } }),
+    ).rejects.toMatchObject({
+      code: 'POLICY_BLOCKED',
+      message:
+        'The “Data rules” policy of your organization requires backups to be protected with a passphrase.',
+    });
+    await expect(
+      strict.create({
+        includeBrowserSessions: true,
+        protection: { method: 'passphrase', passphrase: 'correct horse battery' },
+      }),
+    ).rejects.toMatchObject({
+      code: 'POLICY_BLOCKED',
+      message: expect.stringMatching(/sign-ins in backups/) as unknown,
+    });
+    expect(await strict.list()).toEqual([]);
+    const allowed = await strict.create({
+      includeBrowserSessions: false,
+      protection: { method: 'passphrase', passphrase: 'correct horse battery' },
+    });
+    expect(allowed.metadata.encryption.method).toBe('passphrase');
+    // warn: made anyway.
+    const warned = await backupsUnder('warn').create({
+      includeBrowserSessions: false,
+      protection: { method: 'device-key' },
+    });
+    expect(warned.backupId).toBeTruthy();
   });
 });
 

@@ -1,4 +1,6 @@
 import { createReadStream, createWriteStream } from 'node:fs';
+import { policyBlocked } from '../../policy/policy-store';
+import type { PolicyStore } from '../../policy/policy-store';
 import { copyFile, mkdir, open, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
@@ -112,6 +114,8 @@ export interface WorkspaceBackupsDependencies {
   sessions?: SessionArchive;
   deviceKeys?: DeviceKeyStore;
   onProgress?: (operationId: string, phase: BackupPhase, fraction: number) => void;
+  /** The organization's policies (policy/policy-store.ts); without it, none apply. */
+  policy?: Pick<PolicyStore, 'decide'>;
   now?: () => Date;
   newId?: () => string;
 }
@@ -143,6 +147,16 @@ export class WorkspaceBackups {
   }
 
   async create(request: CreateBackupRequest): Promise<BackupInfo> {
+    // Policies (issue 10): passphrase protection required, sign-ins not allowed in backups.
+    const decision = this.deps.policy?.decide(
+      {
+        action: 'create-backup',
+        protection: request.protection.method,
+        includesSessions: request.includeBrowserSessions,
+      },
+      request.workspaceIds?.[0],
+    );
+    if (decision && !decision.allowed) throw policyBlocked(decision);
     const operationId = this.newId();
     const progress = (phase: BackupPhase, fraction: number) =>
       this.deps.onProgress?.(operationId, phase, fraction);
