@@ -183,6 +183,27 @@ export const signingKeys = pgTable('signing_keys', {
 });
 
 /** Webhook deliveries already applied (svix-id): a replay changes nothing. */
+/** An organization's policy (issue 10), as its administrators authored it; versioned. */
+export const policies = pgTable(
+  'policies',
+  {
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    policyId: text('policy_id').notNull(),
+    name: text('name').notNull(),
+    type: text('type', { enum: ['security', 'access', 'data', 'usage'] }).notNull(),
+    enforcement: text('enforcement', { enum: ['strict', 'warn', 'audit'] }).notNull(),
+    version: integer('version').notNull(),
+    /** The rules as checked by shared/src/policy's schema. */
+    rules: jsonb('rules').$type<unknown[]>().notNull(),
+    updatedBy: text('updated_by').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [primaryKey({ columns: [table.organizationId, table.policyId] })],
+);
+
 export const processedWebhooks = pgTable('processed_webhooks', {
   id: text('id').primaryKey(),
   type: text('type').notNull(),
