@@ -1,4 +1,5 @@
 import { and, count, countDistinct, eq, isNull, ne } from 'drizzle-orm';
+import { signedPolicyBundle } from '../enterprise/policies';
 import { PLAN_ENTITLEMENTS, signLicenseToken } from '@flowdesk/shared/licensing';
 import type { LicenseSigningKey, Plan } from '@flowdesk/shared/licensing';
 import type { Database } from '../db/client';
@@ -116,7 +117,7 @@ export async function refreshLicense(
   request: { deviceSecret: string; deviceFingerprintHash: string; appVersion?: string },
   config: LicenseServerConfig,
   now = new Date(),
-): Promise<{ licenseToken: string }> {
+): Promise<{ licenseToken: string; policyBundle?: string }> {
   const key = await activeSigningKey(db, config.signingKey, now);
   const secretHash = sha256Hex(request.deviceSecret);
   // The usual case in one statement: a live activation of this device on an active license
@@ -145,7 +146,15 @@ export async function refreshLicense(
       ownerId: licenses.ownerId,
     });
   if (refreshed) {
+    // An organization's members also get its policies, signed (issue 10); apps that do not know
+    // the field ignore it.
+    const policyBundle =
+      refreshed.ownerType === 'organization'
+        ? (await signedPolicyBundle(db, refreshed.ownerId, { key, issuer: config.issuer, now }))
+            .token
+        : undefined;
     return {
+      ...(policyBundle === undefined ? {} : { policyBundle }),
       licenseToken: await tokenFor(
         {
           id: refreshed.licenseId,

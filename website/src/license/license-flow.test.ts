@@ -3,6 +3,7 @@ import { exportPKCS8 } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlowDeskError } from '@flowdesk/shared/core';
 import { generateLicenseSigningKey, verifyLicenseToken } from '@flowdesk/shared/licensing';
+import { verifyPolicyBundle } from '@flowdesk/shared/policy';
 import type { OpenedDatabase } from '../db/client';
 import {
   activations,
@@ -10,6 +11,7 @@ import {
   licenses,
   memberships,
   organizations,
+  policies,
   users,
 } from '../db/schema';
 import { testDatabase } from '../../test/database';
@@ -275,6 +277,33 @@ describe('activations', () => {
     // A member with a seat may add devices up to the plan's devices per seat.
     const seated = members[outcomes.indexOf('ok')]!;
     expect(await codeOf(signIn(seated, device('Second', `${seated}-2`)))).toBe('ok');
+
+    // Refreshing, a member's app also gets the organization's policies, signed.
+    await opened.db.insert(policies).values({
+      organizationId: 'org_acme',
+      policyId: 'approved-apps',
+      name: 'Approved apps',
+      type: 'access',
+      enforcement: 'strict',
+      version: 1,
+      rules: [{ kind: 'blocked-service-types', types: ['discord'] }],
+      updatedBy: 'user_admin',
+    });
+    const issued = await signIn(seated, device('Third', `${seated}-3`));
+    const refreshed = await refreshLicense(
+      opened.db,
+      { deviceSecret: issued.deviceSecret, deviceFingerprintHash: sha256Hex(`${seated}-3`) },
+      config,
+      later(60),
+    );
+    const bundle = await verifyPolicyBundle(refreshed.policyBundle ?? '', {
+      keys: await publishedKeySet(opened.db),
+      issuer: config.issuer,
+      organizationId: 'org_acme',
+    });
+    expect(bundle.ok && bundle.value.policies.map((policy) => policy.name)).toEqual([
+      'Approved apps',
+    ]);
   });
 
   it('refuses every device of a revoked license', async () => {
