@@ -34,6 +34,7 @@ export type {
   DeviceLink,
   IssuedLicense,
   LicenseClientOptions,
+  RefreshedLicense,
 } from './license-client';
 export { planLocks } from './fallback';
 export type { PlanLocks } from './fallback';

@@ -122,6 +122,7 @@ describe('the license client', () => {
     const request = { deviceSecret: 's'.repeat(43), deviceFingerprintHash: 'a'.repeat(64) };
     const { client } = fakeServer([
       json({ licenseToken: 't'.repeat(40) }),
+      json({ licenseToken: 't'.repeat(40), policyBundle: 'p'.repeat(40) }),
       apiError('ACTIVATION_REVOKED', 403),
       new TypeError('fetch failed'),
       new Response('<!doctype html><title>Maintenance</title>', { status: 200 }),
@@ -129,7 +130,12 @@ describe('the license client', () => {
       json({ oops: 'no error object' }, 500),
       apiError('RATE_LIMITED', 429),
     ]);
-    expect(await client.refresh(request)).toBe('t'.repeat(40));
+    expect(await client.refresh(request)).toEqual({ licenseToken: 't'.repeat(40) });
+    // An organization's member also gets its signed policies.
+    expect(await client.refresh(request)).toEqual({
+      licenseToken: 't'.repeat(40),
+      policyBundle: 'p'.repeat(40),
+    });
     let refusal: unknown;
     await client.refresh(request).catch((error: unknown) => (refusal = error));
     expect(refusal).toMatchObject({ code: 'ACTIVATION_REVOKED', details: { status: 403 } });

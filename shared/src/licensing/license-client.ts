@@ -36,7 +36,12 @@ const issuedSchema = z.object({
 });
 export type IssuedLicense = z.infer<typeof issuedSchema>;
 
-const refreshedSchema = z.object({ licenseToken: z.string().min(20).max(16_384) });
+const refreshedSchema = z.object({
+  licenseToken: z.string().min(20).max(16_384),
+  /** An organization's signed policies (issue 10), verified by the app before use. */
+  policyBundle: z.string().min(20).max(262_144).optional(),
+});
+export type RefreshedLicense = z.infer<typeof refreshedSchema>;
 
 const errorAnswerSchema = z.object({
   error: z.object({
@@ -148,9 +153,8 @@ export class LicenseClient {
   async refresh(
     request: { deviceSecret: string; deviceFingerprintHash: string; appVersion?: string },
     signal?: AbortSignal,
-  ): Promise<string> {
-    return (await this.call('/api/v1/licenses/refresh', request, refreshedSchema, signal))
-      .licenseToken;
+  ): Promise<RefreshedLicense> {
+    return this.call('/api/v1/licenses/refresh', request, refreshedSchema, signal);
   }
 
   /** Signs this device out of its account on the website. */

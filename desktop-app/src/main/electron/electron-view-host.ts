@@ -30,6 +30,8 @@ export interface ElectronViewHostDependencies {
   scopeFor: (serviceId: string) => NavigationScope;
   spellcheck: () => boolean;
   audit: (serviceId: string, workspaceId: string, event: NavigationAuditEvent) => void;
+  /** The organization's URL policies for a service's page (issue 10). */
+  policyAllows?: (url: string, workspaceId: string) => boolean;
 }
 
 class ElectronServiceView implements ServiceViewHandle {
@@ -236,6 +238,9 @@ export class ElectronViewHost implements ViewHost {
       openExternal: (url) => void shell.openExternal(url),
       popupWindowOptions: () => servicePopupWindowOptions(options),
       audit: (event) => this.deps.audit(spec.serviceId, spec.workspaceId, event),
+      ...(this.deps.policyAllows
+        ? { policyAllows: (url: string) => this.deps.policyAllows?.(url, spec.workspaceId) ?? true }
+        : {}),
     });
     contents.on('will-navigate', (event) => {
       if (guard.shouldCancelNavigation(event.url)) event.preventDefault();

@@ -28,6 +28,18 @@ export interface LicensingSetup {
   /** The license changed: tell the UI, re-apply the fallback locks. */
   changed(status: LicenseStatus): void;
   warn(message: string, details: Record<string, unknown>): void;
+  /**
+   * Policies (issue 10): the keys, website and organization a policy bundle must be signed for,
+   * known once the license is; and a bundle that came with a refresh.
+   */
+  policyTrust?(trust: PolicyTrust): void;
+  policyBundle?(token: string, trust: PolicyTrust): void;
+}
+
+export interface PolicyTrust {
+  keys: LicenseKeySet;
+  issuer: string;
+  organizationId: string;
 }
 
 /** Starts licensing as this build is configured; the service answers at once, licensed or not. */
@@ -75,9 +87,21 @@ export function startLicensing(setup: LicensingSetup): LicenseService {
       openExternal: (url) => Promise.resolve(setup.openExternal(url)),
       audit: (change) => setup.audit(change),
       onChange: (snapshot) => setup.changed(service.status(snapshot)),
+      onPolicyBundle: (token, claims) => {
+        if (claims.org) {
+          setup.policyBundle?.(token, {
+            keys,
+            issuer: config.siteUrl,
+            organizationId: claims.org.id,
+          });
+        }
+      },
     });
     service.attach(manager);
-    void manager.start();
+    void manager.start().then((snapshot) => {
+      const organizationId = snapshot.claims?.org?.id;
+      if (organizationId) setup.policyTrust?.({ keys, issuer: config.siteUrl, organizationId });
+    });
   };
   if (config.kind === 'pinned') {
     begin(config.keys);

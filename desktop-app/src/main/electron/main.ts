@@ -73,8 +73,11 @@ import { ServiceMetrics } from '../performance/service-metrics';
 import { StartupRecorder } from '../performance/startup-phases';
 import { memoryCeilingNotice } from '../views/memory-ceiling';
 import { startLicensing } from './licensing';
+import type { PolicyTrust } from './licensing';
 import { electronUpdaterPort } from './updater';
 import { UpdateController } from '../updates/update-controller';
+import { PolicyStore } from '../policy/policy-store';
+import { verifyPolicyBundle } from '@flowdesk/shared/policy';
 import { updateHealth } from '../updates/update-health';
 import { TrayController } from './tray';
 
@@ -179,6 +182,53 @@ function start(): void {
     void audit
       .logWorkspaceEvent(event)
       .catch((error: unknown) => log.error('Audit entry not written', { error }));
+  // The organization's policies (issue 10): the last valid signed bundle, checked against the
+  // license's keys and organization once the license is known (electron/licensing.ts).
+  let policyTrust: PolicyTrust | undefined;
+  let warnUser: (message: string) => void = () => undefined;
+  const policiesPath = join(dataDirectory, 'policies.json');
+  const policyStore = new PolicyStore({
+    file: {
+      read: () => {
+        const file = readTextFile(policiesPath);
+        return file.kind === 'text' ? file.text : undefined;
+      },
+      write: (text) => writeFileAtomic(policiesPath, text),
+    },
+    verify: (token, currentIssuedAt) =>
+      policyTrust
+        ? verifyPolicyBundle(token, {
+            ...policyTrust,
+            ...(currentIssuedAt === undefined ? {} : { currentIssuedAt }),
+          })
+        : Promise.resolve(
+            err(
+              new FlowDeskError('POLICY_NO_LICENSE', 'Policies apply once the license is known.'),
+            ),
+          ),
+    record: (decision, action, workspaceId) => {
+      const target = workspaceId ?? workspaces.store.activeWorkspaceId;
+      for (const finding of decision.findings) {
+        if (target) {
+          recordAudit({
+            type: 'policy_applied',
+            severity: finding.enforcement === 'strict' ? 'medium' : 'low',
+            workspaceId: target,
+            action: action.action,
+            result: finding.enforcement === 'strict' ? 'blocked' : 'success',
+            metadata: {
+              policyId: finding.policyId,
+              policyVersion: finding.policyVersion,
+              rule: finding.rule,
+              enforcement: finding.enforcement,
+            },
+          });
+        }
+      }
+      if (decision.outcome === 'warn' && decision.message) warnUser(decision.message);
+    },
+  });
+
   // A conversion after an update, or a recovery, goes in each workspace's trail.
   auditEventsForStoreNotices(loaded.notices, loaded.store).forEach(recordAudit);
 
@@ -194,6 +244,7 @@ function start(): void {
     audit: recordAudit,
     clearPartitions,
     onSaveFailed: (error) => captureError(error, { component: 'store' }),
+    policy: policyStore,
   });
   // A failed save is retried with the last good store once the folder can be written again.
   monitoring.registerRecoveryStrategy(
@@ -288,6 +339,9 @@ function start(): void {
   const send = <E extends IpcEventName>(name: E, payload: IpcEvent<E>) => {
     if (!ui.webContents.isDestroyed()) ui.webContents.send(IPC_EVENT_CHANNEL, name, payload);
   };
+  // A warn policy lets the action through and says so.
+  warnUser = (message) =>
+    send('notice', { id: 'policy-warning', level: 'warning', code: 'POLICY_WARNING', message });
 
   // The UI: app://flowdesk/ from the built renderer, with a strict CSP (checklist 7, 18).
   const rendererRoot = join(__dirname, '../renderer');
@@ -359,6 +413,19 @@ function start(): void {
   const license = startLicensing({
     dataDirectory,
     secrets,
+    policyTrust: (trust) => {
+      policyTrust = trust;
+      void policyStore.load().then(({ problem }) => {
+        if (problem) log.warn('The kept policies were not used', { code: problem.code });
+      });
+    },
+    policyBundle: (token, trust) => {
+      policyTrust = trust;
+      void policyStore.apply(token).then((applied) => {
+        if (!applied.ok)
+          log.warn('Policies from the website refused', { code: applied.error.code });
+      });
+    },
     store: () => workspaces.store,
     openExternal: (url) => {
       const decision = decideExternalOpen(url);
@@ -654,6 +721,8 @@ function start(): void {
         : { serviceDomains: [], serviceOrigins: [], signInOrigins: [] };
     },
     spellcheck: () => workspaces.store.settings.spellcheck.enabled,
+    policyAllows: (url, workspaceId) =>
+      policyStore.decide({ action: 'navigate', url }, workspaceId).allowed,
     audit: (serviceId, workspaceId, event) =>
       recordAudit({
         type:
@@ -851,6 +920,7 @@ function start(): void {
       hibernatePartitions,
     }),
     deviceKeys: deviceKeysIn(secrets, () => newId()),
+    policy: policyStore,
     onProgress: (operationId, phase, fraction) =>
       send('backup:progress', { operationId, phase, fraction: Math.min(1, Math.max(0, fraction)) }),
   });
@@ -1086,6 +1156,7 @@ function start(): void {
       startup,
       diagnostics,
       updates,
+      policy: policyStore,
     }),
     onRejected: (message) => {
       log.warn('IPC message refused', { channel: message.channel, code: message.code });

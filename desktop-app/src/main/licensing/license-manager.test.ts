@@ -77,12 +77,13 @@ function harness(shared?: { secrets: Map<string, string>; file: { text?: string 
   const audits: LicenseChange[] = [];
   const snapshots: LicenseSnapshot[] = [];
   const opened: string[] = [];
+  const bundles: { token: string; sub: string }[] = [];
   let keyring = true;
   const client = {
     startDeviceLink: vi.fn<() => Promise<DeviceLink>>(() => Promise.resolve(link)),
     waitForApproval:
       vi.fn<(link: DeviceLink, options?: { signal?: AbortSignal }) => Promise<IssuedLicense>>(),
-    refresh: vi.fn<() => Promise<string>>(),
+    refresh: vi.fn<() => Promise<{ licenseToken: string; policyBundle?: string }>>(),
     deactivate: vi.fn<() => Promise<void>>(() => Promise.resolve()),
   };
   const options: LicenseManagerOptions = {
@@ -102,6 +103,7 @@ function harness(shared?: { secrets: Map<string, string>; file: { text?: string 
     },
     audit: (change) => audits.push(change),
     onChange: (snapshot) => snapshots.push(snapshot),
+    onPolicyBundle: (token, claims) => bundles.push({ token, sub: claims.sub }),
     clock: () => now,
     timers: {
       set: (run, ms) => {
@@ -122,6 +124,7 @@ function harness(shared?: { secrets: Map<string, string>; file: { text?: string 
     audits,
     snapshots,
     opened,
+    bundles,
     withoutKeyring: () => {
       keyring = false;
     },
@@ -205,10 +208,29 @@ describe('the desktop license', () => {
     expect(h.secrets.has(LICENSE_SECRET_KEY)).toBe(false);
   });
 
+  it('passes the organization’s signed policies on when a check brings them, only after the token is accepted', async () => {
+    const h = harness();
+    await signedIn(h);
+    const bundle = 'b'.repeat(64);
+    h.client.refresh.mockResolvedValueOnce({
+      licenseToken: await tokenAt(start + DAY, 'team'),
+      policyBundle: bundle,
+    });
+    await h.advance(DAY);
+    expect(h.bundles).toEqual([{ token: bundle, sub: 'user_1' }]);
+    // A token that is refused brings no policies with it.
+    h.client.refresh.mockResolvedValueOnce({
+      licenseToken: await tokenAt(start + 2 * DAY, 'team', { signer: stranger }),
+      policyBundle: 'c'.repeat(64),
+    });
+    await h.advance(DAY);
+    expect(h.bundles).toHaveLength(1);
+  });
+
   it('checks daily, takes the new plan, and keeps it across a restart', async () => {
     const h = harness();
     await signedIn(h);
-    h.client.refresh.mockResolvedValueOnce(await tokenAt(start + DAY, 'team'));
+    h.client.refresh.mockResolvedValueOnce({ licenseToken: await tokenAt(start + DAY, 'team') });
     await h.advance(DAY);
     expect(h.client.refresh).toHaveBeenCalledWith(
       {
@@ -242,7 +264,7 @@ describe('the desktop license', () => {
     expect(h.nextCheckIn()).toBe(45_000);
     await h.advance(45_000);
     expect(h.nextCheckIn()).toBe(90_000);
-    h.client.refresh.mockResolvedValueOnce(await tokenAt(start + DAY + 200_000));
+    h.client.refresh.mockResolvedValueOnce({ licenseToken: await tokenAt(start + DAY + 200_000) });
     await h.advance(90_000);
     expect(h.manager.snapshot()).toMatchObject({ state: { status: 'active' } });
     expect(h.manager.snapshot().problem).toBeUndefined();
@@ -354,7 +376,7 @@ describe('the desktop license', () => {
       JSON.stringify({ ...stored, licenseToken: `${header}.${forgedPayload}.${signature}` }),
     );
     const restarted = harness({ secrets: h.secrets, file: h.file });
-    restarted.client.refresh.mockResolvedValueOnce(await tokenAt(start));
+    restarted.client.refresh.mockResolvedValueOnce({ licenseToken: await tokenAt(start) });
     const snapshot = await restarted.manager.start();
     expect(snapshot).toMatchObject({
       state: { status: 'unlicensed', effectivePlan: 'free' },

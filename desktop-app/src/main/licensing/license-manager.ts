@@ -83,6 +83,8 @@ export interface LicenseManagerOptions {
   openExternal(url: string): Promise<Result<null>>;
   audit(change: LicenseChange): void;
   onChange(snapshot: LicenseSnapshot): void;
+  /** The organization's signed policies came with a refresh (issue 10): verified by the caller. */
+  onPolicyBundle?: (token: string, claims: LicenseClaims) => void;
   clock?: () => number;
   timers?: { set(run: () => void, ms: number): unknown; clear(handle: unknown): void };
   breaker?: CircuitBreaker;
@@ -308,7 +310,7 @@ export class LicenseManager {
     const credentials = this.credentials;
     if (!credentials) return;
     try {
-      const token = await this.breaker.execute((signal) =>
+      const refreshed = await this.breaker.execute((signal) =>
         this.options.client.refresh(
           {
             deviceSecret: credentials.deviceSecret,
@@ -318,6 +320,7 @@ export class LicenseManager {
           signal,
         ),
       );
+      const token = refreshed.licenseToken;
       const accepted = await this.acceptToken(token, {
         credentials: { ...credentials, licenseToken: token },
       });
@@ -327,6 +330,7 @@ export class LicenseManager {
           this.problem?.message ?? 'The new license could not be used.',
         );
       this.record = recordCheckSucceeded(this.record, this.clock(), accepted.iat * 1000);
+      if (refreshed.policyBundle) this.options.onPolicyBundle?.(refreshed.policyBundle, accepted);
       this.failedChecks = 0;
       this.retryAt = undefined;
       this.problem = undefined;

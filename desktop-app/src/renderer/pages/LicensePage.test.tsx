@@ -69,7 +69,7 @@ function open() {
                 reject(new FlowDeskError('OPERATION_CANCELLED', 'Cancelled.')),
               );
             }),
-          refresh: () => token(website.refreshWith),
+          refresh: async () => ({ licenseToken: await token(website.refreshWith) }),
           deactivate: (activationId) => {
             website.deactivated.push(activationId);
             return Promise.resolve();
