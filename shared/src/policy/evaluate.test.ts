@@ -154,19 +154,37 @@ describe('the policy evaluator', () => {
           'Security',
         ),
         policy(
-          [{ kind: 'clear-sessions-on-exit' }, { kind: 'license-check-interval', maxHours: 4 }],
+          [
+            { kind: 'clear-sessions-on-exit' },
+            { kind: 'license-check-interval', maxHours: 4 },
+            { kind: 'no-session-data-in-backups' },
+          ],
           'strict',
           'Kiosk',
         ),
         policy([{ kind: 'license-check-interval', maxHours: 1 }], 'warn', 'Soft'),
+        // Only strict policies impose: a warn one asking for passphrases changes nothing here.
+        policy([{ kind: 'backups-encrypted-with-passphrase' }], 'warn', 'Soft backups'),
       ]),
     ).toEqual({
       isolation: 'isolated',
       clearSessionsOnExit: true,
       licenseCheckMaxHours: 4,
+      backupsNeedPassphrase: false,
+      noSessionsInBackups: true,
       setBy: ['Security', 'Kiosk'],
     });
-    expect(requiredSettings([])).toEqual({ clearSessionsOnExit: false, setBy: [] });
+    expect(requiredSettings([])).toEqual({
+      clearSessionsOnExit: false,
+      backupsNeedPassphrase: false,
+      noSessionsInBackups: false,
+      setBy: [],
+    });
+    expect(
+      requiredSettings([
+        policy([{ kind: 'backups-encrypted-with-passphrase' }], 'strict', 'Vault'),
+      ]),
+    ).toMatchObject({ backupsNeedPassphrase: true, setBy: ['Vault'] });
     // Settings rules never refuse an action.
     expect(evaluatePolicies([policy([{ kind: 'force-isolation' }])], add(slack)).allowed).toBe(
       true,

@@ -184,12 +184,21 @@ export interface RequiredSettings {
   clearSessionsOnExit: boolean;
   /** The license is checked at least this often. */
   licenseCheckMaxHours?: number;
+  /** Backups must be protected with a passphrase (so none can be made unattended). */
+  backupsNeedPassphrase: boolean;
+  /** Sign-ins may not go into backups. */
+  noSessionsInBackups: boolean;
   /** Policies that set them, by name (shown next to a locked setting). */
   setBy: string[];
 }
 
 export function requiredSettings(policies: readonly Policy[]): RequiredSettings {
-  const result: RequiredSettings = { clearSessionsOnExit: false, setBy: [] };
+  const result: RequiredSettings = {
+    clearSessionsOnExit: false,
+    backupsNeedPassphrase: false,
+    noSessionsInBackups: false,
+    setBy: [],
+  };
   for (const policy of policies.filter((candidate) => candidate.enforcement === 'strict')) {
     let sets = false;
     for (const rule of policy.rules) {
@@ -198,6 +207,12 @@ export function requiredSettings(policies: readonly Policy[]): RequiredSettings 
         sets = true;
       } else if (rule.kind === 'clear-sessions-on-exit') {
         result.clearSessionsOnExit = true;
+        sets = true;
+      } else if (rule.kind === 'backups-encrypted-with-passphrase') {
+        result.backupsNeedPassphrase = true;
+        sets = true;
+      } else if (rule.kind === 'no-session-data-in-backups') {
+        result.noSessionsInBackups = true;
         sets = true;
       } else if (rule.kind === 'license-check-interval') {
         result.licenseCheckMaxHours = Math.min(

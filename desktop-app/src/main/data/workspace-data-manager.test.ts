@@ -1,4 +1,5 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import type { RequiredSettings } from '@flowdesk/shared/policy';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -40,7 +41,12 @@ function seeded(): WorkspaceStore {
   });
 }
 
-function setup(options: { mayBackUpSessions?: () => boolean } = {}) {
+function setup(
+  options: {
+    mayBackUpSessions?: () => boolean;
+    policy?: { required: () => RequiredSettings };
+  } = {},
+) {
   const root = mkdtempSync(join(tmpdir(), 'flowdesk-data-'));
   directories.push(root);
   const paths = {
@@ -158,6 +164,28 @@ describe('WorkspaceDataManager', () => {
     expect(runSchedule).toHaveBeenLastCalledWith(
       expect.objectContaining({ includeBrowserSessions: true }),
     );
+  });
+
+  it('follows the organization’s backup policies: no sign-ins, and no unattended backup when a passphrase is required', async () => {
+    const required: RequiredSettings = {
+      clearSessionsOnExit: false,
+      backupsNeedPassphrase: false,
+      noSessionsInBackups: true,
+      setBy: ['Data rules'],
+    };
+    const { data, workspaces, backups, advanceHours } = setup({
+      policy: { required: () => required },
+    });
+    const runSchedule = vi.spyOn(backups, 'runSchedule').mockResolvedValue({ deleted: [] });
+    workspaces.updateSettings({ backups: { includeBrowserSessions: true } });
+    await data.runScheduledBackup();
+    expect(runSchedule).toHaveBeenLastCalledWith(
+      expect.objectContaining({ includeBrowserSessions: false }),
+    );
+    required.backupsNeedPassphrase = true;
+    advanceHours(25);
+    expect(await data.runScheduledBackup()).toEqual({ deleted: [] });
+    expect(runSchedule).toHaveBeenCalledTimes(1);
   });
 
   it('cleans up old logs and expired backups and counts the bytes', async () => {

@@ -25,6 +25,7 @@ import type { CleanupPaths } from './cleanup';
 import { validateWorkspaceIntegrity } from './integrity';
 import type { WorkspaceManager } from './workspace-manager';
 import type { StoreNotice } from './workspace-store';
+import type { PolicyStore } from '../policy/policy-store';
 
 /**
  * The seed's WorkspaceDataManager, for everything but the backups themselves (backup/): export
@@ -58,6 +59,8 @@ export interface WorkspaceDataManagerDependencies {
   appVersion: string;
   /** Whether the plan that applies includes backups with sign-ins (licensing); default yes. */
   mayBackUpSessions?: () => boolean;
+  /** The organization's policies: what they require of unattended backups. */
+  policy?: Pick<PolicyStore, 'required'>;
   now?: () => Date;
   newId?: () => string;
 }
@@ -266,10 +269,15 @@ export class WorkspaceDataManager {
   /** The scheduled backup, when the settings ask for one and it is due. */
   async runScheduledBackup() {
     const schedule = this.deps.workspaces.store.settings.backups;
-    if (!schedule.automatic) return { deleted: [] as string[] };
-    // Past a paid plan the schedule goes on, without the sign-ins (fallback never stops backups).
+    const required = this.deps.policy?.required();
+    // Unattended backups use the keyring: a policy that demands a passphrase rules them out, and
+    // they are skipped rather than refused every hour (backups made by hand still work).
+    if (!schedule.automatic || required?.backupsNeedPassphrase) return { deleted: [] as string[] };
+    // Past a paid plan, or under a policy, the schedule goes on without the sign-ins.
     const includeBrowserSessions =
-      schedule.includeBrowserSessions && (this.deps.mayBackUpSessions?.() ?? true);
+      schedule.includeBrowserSessions &&
+      !required?.noSessionsInBackups &&
+      (this.deps.mayBackUpSessions?.() ?? true);
     return this.deps.backups.runSchedule({ ...schedule, includeBrowserSessions });
   }
 

@@ -958,6 +958,7 @@ function start(): void {
     },
     appVersion: app.getVersion(),
     mayBackUpSessions: () => license.requireFeature(FEATURES.backupSessions, 'Backups').ok,
+    policy: policyStore,
     clearPartitions: async (partitions) => {
       hibernatePartitions(partitions);
       await clearPartitions(partitions);
