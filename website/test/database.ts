@@ -11,7 +11,7 @@ export async function testDatabase(): Promise<OpenedDatabase> {
   const opened = await openDatabase(url ? { url } : {});
   if (url) {
     await opened.db.execute(
-      'truncate users, organizations, memberships, subscriptions, licenses, activations, device_links, signing_keys, processed_webhooks, audit_events, policies restart identity cascade',
+      'truncate users, organizations, memberships, subscriptions, licenses, activations, device_links, signing_keys, processed_webhooks, audit_events, policies, seats, organization_settings, sso_connections restart identity cascade',
     );
   }
   return opened;

@@ -5,7 +5,7 @@ import type { Database } from '../db/client';
 import { apiError, errorResponse } from '../http/api-error';
 import { readJsonBody } from '../http/json-body';
 import { RateLimiter } from '../http/rate-limit';
-import { deactivateActivation, refreshLicense } from '../license/activations';
+import { deactivateActivation, policyReportSchema, refreshLicense } from '../license/activations';
 import type { LicenseServerConfig } from '../license/config';
 import { createDeviceLink, deviceDescriptionSchema, pollDeviceLink } from '../license/device-links';
 import { activeSigningKey, publishedKeySet } from '../license/signing-keys';
@@ -52,6 +52,7 @@ const refreshRequestSchema = z.strictObject({
   deviceSecret,
   deviceFingerprintHash: fingerprintHash,
   appVersion: deviceDescriptionSchema.shape.appVersion.optional(),
+  policyReport: policyReportSchema.optional(),
 });
 const deactivateRequestSchema = z.strictObject({ deviceSecret });
 const activationIdSchema = z.string().regex(/^act_[A-Za-z0-9_-]{1,40}$/);

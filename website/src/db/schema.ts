@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { LicensePublicKey } from '@flowdesk/shared/licensing';
 import {
   bigserial,
+  boolean,
   index,
   integer,
   jsonb,
@@ -29,6 +30,10 @@ export const users = pgTable('users', {
   createdAt: createdAt(),
   updatedAt: updatedAt(),
   deletedAt: timestamp('deleted_at', { withTimezone: true }),
+  /** The Clerk enterprise connections (SSO) the user has an active account on. */
+  ssoConnectionIds: jsonb('sso_connection_ids').$type<string[]>().notNull().default([]),
+  /** When the user was deprovisioned (directory sync, or banned): their devices are signed out. */
+  deprovisionedAt: timestamp('deprovisioned_at', { withTimezone: true }),
 });
 
 export const organizations = pgTable('organizations', {
@@ -182,7 +187,6 @@ export const signingKeys = pgTable('signing_keys', {
   retiredAt: timestamp('retired_at', { withTimezone: true }),
 });
 
-/** Webhook deliveries already applied (svix-id): a replay changes nothing. */
 /** An organization's policy (issue 10), as its administrators authored it; versioned. */
 export const policies = pgTable(
   'policies',
@@ -204,6 +208,61 @@ export const policies = pgTable(
   (table) => [primaryKey({ columns: [table.organizationId, table.policyId] })],
 );
 
+/** A seat of an organization's license, held by one member (issue 10). */
+export const seats = pgTable(
+  'seats',
+  {
+    organizationId: text('organization_id')
+      .notNull()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** Who gave it: an administrator's user id, `automatic` (first device) or `directory` (SCIM). */
+    assignedBy: text('assigned_by').notNull(),
+    assignedAt: timestamp('assigned_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [primaryKey({ columns: [table.organizationId, table.userId] })],
+);
+
+/** How an organization runs its seats and sign-in (issue 10); absent means the defaults. */
+export const organizationSettings = pgTable('organization_settings', {
+  organizationId: text('organization_id')
+    .primaryKey()
+    .references(() => organizations.id, { onDelete: 'cascade' }),
+  /** automatic: a member's first device (or directory provisioning) takes a free seat. */
+  seatAssignment: text('seat_assignment', { enum: ['automatic', 'manual'] })
+    .notNull()
+    .default('automatic'),
+  updatedBy: text('updated_by'),
+  updatedAt: updatedAt(),
+});
+
+/**
+ * An organization's SSO connection (SAML or OIDC) as recorded here; the connection itself is a
+ * Clerk enterprise connection. Secrets (OIDC client secret) go to Clerk and are never stored.
+ */
+export const ssoConnections = pgTable(
+  'sso_connections',
+  {
+    organizationId: text('organization_id')
+      .primaryKey()
+      .references(() => organizations.id, { onDelete: 'cascade' }),
+    provider: text('provider', { enum: ['saml', 'oidc'] }).notNull(),
+    domain: text('domain').notNull(),
+    endpoint: text('endpoint').notNull(),
+    /** Members' license refreshes require an active account on this connection. */
+    required: boolean('required').notNull().default(false),
+    /** Clerk's enterprise connection id, once Clerk has it. */
+    clerkConnectionId: text('clerk_connection_id'),
+    updatedBy: text('updated_by').notNull(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (table) => [uniqueIndex('sso_connections_domain').on(table.domain)],
+);
+
+/** Webhook deliveries already applied (svix-id): a replay changes nothing. */
 export const processedWebhooks = pgTable('processed_webhooks', {
   id: text('id').primaryKey(),
   type: text('type').notNull(),

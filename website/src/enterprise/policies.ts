@@ -1,12 +1,12 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { FlowDeskError } from '@flowdesk/shared/core';
-import { authorizeAction } from '@flowdesk/shared/enterprise';
 import type { OrgSession } from '@flowdesk/shared/enterprise';
 import type { LicenseSigningKey } from '@flowdesk/shared/licensing';
 import { policySchema, signPolicyBundle, validatePolicy } from '@flowdesk/shared/policy';
 import type { Policy, PolicyBundle } from '@flowdesk/shared/policy';
 import type { Database } from '../db/client';
 import { auditEvents, policies } from '../db/schema';
+import { apiError } from '../http/api-error';
+import { requireRight } from './access';
 
 /**
  * An organization's policies on the website (issue 10): authored by those allowed to manage
@@ -14,28 +14,8 @@ import { auditEvents, policies } from '../db/schema';
  * the bundle the apps receive. Route handlers call these with the session's organization claims.
  */
 
-/** A member without the right asks: refused (403), and the attempt is audited. */
-async function requireRight(
-  db: Database,
-  session: OrgSession,
-  action: 'read' | 'manage',
-): Promise<string> {
-  if (session.orgId && authorizeAction(session, 'policies', action)) return session.orgId;
-  await db.insert(auditEvents).values({
-    actorType: 'user',
-    actorId: session.userId,
-    action: 'admin.forbidden',
-    targetType: 'policies',
-    organizationId: session.orgId ?? null,
-    metadata: { wanted: `policies:${action}`, role: session.orgRole ?? null },
-  });
-  throw new FlowDeskError(
-    'ADMIN_FORBIDDEN',
-    action === 'manage'
-      ? 'Only administrators, or members allowed to manage policies, can change them.'
-      : 'Sign in to an organization to see its policies.',
-  );
-}
+const requirePolicyRight = (db: Database, session: OrgSession, action: 'read' | 'manage') =>
+  requireRight(db, session, 'policies', action);
 
 const rowToPolicy = (row: typeof policies.$inferSelect): Policy =>
   policySchema.parse({
@@ -47,7 +27,11 @@ const rowToPolicy = (row: typeof policies.$inferSelect): Policy =>
     rules: row.rules,
   });
 
-async function policiesOf(db: Database, organizationId: string): Promise<Policy[]> {
+/** An organization's policies, for the server's own use (bundles, compliance). */
+export async function organizationPolicies(
+  db: Database,
+  organizationId: string,
+): Promise<Policy[]> {
   const rows = await db
     .select()
     .from(policies)
@@ -57,7 +41,7 @@ async function policiesOf(db: Database, organizationId: string): Promise<Policy[
 }
 
 export async function listPolicies(db: Database, session: OrgSession): Promise<Policy[]> {
-  return policiesOf(db, await requireRight(db, session, 'read'));
+  return organizationPolicies(db, await requirePolicyRight(db, session, 'read'));
 }
 
 /**
@@ -70,16 +54,18 @@ export async function savePolicy(
   input: unknown,
   now = new Date(),
 ): Promise<Policy> {
-  const organizationId = await requireRight(db, session, 'manage');
+  const organizationId = await requirePolicyRight(db, session, 'manage');
   const parsed = policySchema.safeParse({ ...(input as object), version: 1 });
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    throw new FlowDeskError('POLICY_INVALID', issue?.message ?? 'The policy is not valid.', {
-      details: { field: issue?.path.join('.') ?? '' },
+    throw apiError(400, 'POLICY_INVALID', issue?.message ?? 'The policy is not valid.', {
+      field: issue?.path.join('.') ?? '',
     });
   }
   const checked = validatePolicy(parsed.data);
-  if (!checked.ok) throw checked.error;
+  if (!checked.ok) {
+    throw apiError(400, checked.error.code, checked.error.message, checked.error.details);
+  }
   return db.transaction(async (tx) => {
     const [existing] = await tx
       .select({ version: policies.version })
@@ -126,7 +112,7 @@ export async function deletePolicy(
   policyId: string,
   now = new Date(),
 ): Promise<boolean> {
-  const organizationId = await requireRight(db, session, 'manage');
+  const organizationId = await requirePolicyRight(db, session, 'manage');
   const removed = await db
     .delete(policies)
     .where(and(eq(policies.organizationId, organizationId), eq(policies.policyId, policyId)))
@@ -156,7 +142,7 @@ export async function signedPolicyBundle(
   const bundle: PolicyBundle = {
     organizationId,
     issuedAt: Math.floor((options.now ?? new Date()).getTime() / 1000),
-    policies: await policiesOf(db, organizationId),
+    policies: await organizationPolicies(db, organizationId),
   };
   return { token: await signPolicyBundle(bundle, options), bundle };
 }

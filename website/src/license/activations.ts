@@ -1,13 +1,16 @@
 import { and, count, countDistinct, eq, isNull, ne } from 'drizzle-orm';
-import { signedPolicyBundle } from '../enterprise/policies';
+import { z } from 'zod';
 import { PLAN_ENTITLEMENTS, signLicenseToken } from '@flowdesk/shared/licensing';
 import type { LicenseSigningKey, Plan } from '@flowdesk/shared/licensing';
 import type { Database } from '../db/client';
-import { activations, auditEvents, deviceLinks, licenses, memberships } from '../db/schema';
+import { activations, auditEvents, deviceLinks, licenses, memberships, users } from '../db/schema';
 import { apiError } from '../http/api-error';
 import { newId, newSecret, sha256Hex } from './codes';
 import type { LicenseServerConfig } from './config';
 import { activeSigningKey } from './signing-keys';
+import { signedPolicyBundle } from '../enterprise/policies';
+import { requireSeatForActivation } from '../enterprise/seats';
+import { requireSsoSession } from '../enterprise/sso';
 
 /**
  * Activations: a device holding a license. Activating, refreshing and deactivating happen in
@@ -18,6 +21,25 @@ import { activeSigningKey } from './signing-keys';
 type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 type License = typeof licenses.$inferSelect;
 type Activation = typeof activations.$inferSelect;
+
+/**
+ * What an organization member's app found since its last refresh: counts per policy and outcome,
+ * never the addresses or services involved (issue 10's compliance report).
+ */
+export const policyReportSchema = z.strictObject({
+  since: z.iso.datetime(),
+  findings: z
+    .array(
+      z.strictObject({
+        policyId: z.string().min(1).max(100),
+        version: z.number().int().min(1).max(1_000_000),
+        outcome: z.enum(['blocked', 'warned', 'recorded']),
+        count: z.number().int().min(1).max(1_000_000),
+      }),
+    )
+    .max(100),
+});
+export type PolicyReport = z.infer<typeof policyReportSchema>;
 
 export interface IssuedLicense {
   status: 'issued';
@@ -45,8 +67,20 @@ export async function activateDevice(
       throw apiError(400, 'expired_token', 'This sign-in request was already used.');
     }
     const userId = taken.userId;
+    const [account] = await tx
+      .select({ deprovisionedAt: users.deprovisionedAt })
+      .from(users)
+      .where(eq(users.id, userId));
+    if (account?.deprovisionedAt) {
+      throw apiError(
+        403,
+        'ACCOUNT_DEPROVISIONED',
+        'Your organization ended this account. Ask your administrator if you still need Flow Desk.',
+      );
+    }
     const license = await lockLicenseFor(tx, userId, now);
     if (license.status !== 'active') throw licenseRevoked();
+    if (license.ownerType === 'organization') await requireSsoSession(tx, license.ownerId, userId);
 
     const deviceSecret = newSecret();
     const [existing] = await tx
@@ -75,7 +109,7 @@ export async function activateDevice(
         .where(eq(activations.id, existing.id))
         .returning()) as [Activation];
     } else {
-      await enforceLimits(tx, license, userId);
+      await enforceLimits(tx, license, userId, now);
       [activation] = (await tx
         .insert(activations)
         .values({
@@ -114,7 +148,12 @@ export async function activateDevice(
  */
 export async function refreshLicense(
   db: Database,
-  request: { deviceSecret: string; deviceFingerprintHash: string; appVersion?: string },
+  request: {
+    deviceSecret: string;
+    deviceFingerprintHash: string;
+    appVersion?: string;
+    policyReport?: PolicyReport;
+  },
   config: LicenseServerConfig,
   now = new Date(),
 ): Promise<{ licenseToken: string; policyBundle?: string }> {
@@ -145,6 +184,21 @@ export async function refreshLicense(
       ownerType: licenses.ownerType,
       ownerId: licenses.ownerId,
     });
+  if (refreshed?.ownerType === 'organization') {
+    await requireSsoSession(db, refreshed.ownerId, refreshed.userId);
+    if (request.policyReport && request.policyReport.findings.length > 0) {
+      await db.insert(auditEvents).values({
+        at: now,
+        actorType: 'device',
+        actorId: refreshed.activationId,
+        action: 'policy.findings_reported',
+        targetType: 'user',
+        targetId: refreshed.userId,
+        organizationId: refreshed.ownerId,
+        metadata: { ...request.policyReport },
+      });
+    }
+  }
   if (refreshed) {
     // An organization's members also get its policies, signed (issue 10); apps that do not know
     // the field ignore it.
@@ -311,8 +365,16 @@ async function lockLicenseFor(tx: Transaction, userId: string, now: Date): Promi
   return locked!;
 }
 
-async function enforceLimits(tx: Transaction, license: License, userId: string): Promise<void> {
+async function enforceLimits(
+  tx: Transaction,
+  license: License,
+  userId: string,
+  now: Date,
+): Promise<void> {
   const entitlements = PLAN_ENTITLEMENTS[license.plan];
+  // An organization's members need a seat (assigned, or taken automatically) first.
+  if (license.ownerType === 'organization')
+    await requireSeatForActivation(tx, license, userId, now);
   const live = and(eq(activations.licenseId, license.id), isNull(activations.deactivatedAt));
   const [mine] = await tx
     .select({ devices: count() })
@@ -325,7 +387,7 @@ async function enforceLimits(tx: Transaction, license: License, userId: string):
       `Your ${entitlements.name} plan allows ${entitlements.devicesPerSeat} device${entitlements.devicesPerSeat === 1 ? '' : 's'}. Sign out of one on your dashboard, then try again.`,
     );
   }
-  if ((mine?.devices ?? 0) === 0) {
+  if (license.ownerType === 'user' && (mine?.devices ?? 0) === 0) {
     const [others] = await tx
       .select({ users: countDistinct(activations.userId) })
       .from(activations)

@@ -20,6 +20,7 @@ describe('Clerk settings', () => {
       status: 'configured',
       settings: {
         publishableKey: publishableKey('clerk.flowdesk.app'),
+        secretKey: 'sk_live_abc',
         frontendApi: 'clerk.flowdesk.app',
         // Escaped newlines (as some hosts store multi-line values) become real ones.
         jwtKey: '-----BEGIN PUBLIC KEY-----\nMIIB\n-----END PUBLIC KEY-----',

@@ -8,6 +8,8 @@ import { z } from 'zod';
 
 export interface ClerkSettings {
   publishableKey: string;
+  /** For the Backend API (enterprise connections, organization members); server-side only. */
+  secretKey: string;
   /** The Frontend API host encoded in the publishable key (for the CSP and token issuer). */
   frontendApi: string;
   /** SPKI PEM of the instance's RS256 key: session tokens verify with no key fetch. */
@@ -74,6 +76,7 @@ export function readClerkConfiguration(
     status: 'configured',
     settings: {
       publishableKey,
+      secretKey,
       frontendApi,
       ...(parsed.data.CLERK_JWT_KEY
         ? { jwtKey: parsed.data.CLERK_JWT_KEY.replace(/\\n/g, '\n') }

@@ -1,4 +1,11 @@
 import { createLicenseApi } from '../api/license-api';
+import { createAdminApi } from '../enterprise/admin-api';
+import {
+  clerkEnterpriseConnections,
+  clerkOrganizationDirectory,
+  clerkSessionAuthenticator,
+} from './clerk-enterprise';
+import { clerkSettings } from './clerk-settings';
 import { createClerkWebhookHandler } from '../webhooks/clerk-webhook';
 import { openDatabase } from '../db/client';
 import type { OpenedDatabase } from '../db/client';
@@ -38,4 +45,24 @@ export const licenseApi = createLicenseApi({
 export const clerkWebhook = createClerkWebhookHandler({
   database,
   signingSecret: environment.CLERK_WEBHOOK_SIGNING_SECRET,
+});
+
+const config = licenseServerConfig(environment);
+const clerk = clerkSettings();
+const clerkOptions = clerk
+  ? { settings: clerk, siteOrigin: new URL(environment.FLOWDESK_SITE_URL).origin }
+  : undefined;
+
+/** The enterprise admin API (issue 10); without Clerk every caller is signed out. */
+export const adminApi = createAdminApi({
+  database,
+  authenticate: clerkOptions ? clerkSessionAuthenticator(clerkOptions) : async () => undefined,
+  siteOrigin: new URL(environment.FLOWDESK_SITE_URL).origin,
+  ...(clerkOptions
+    ? {
+        enterpriseConnections: clerkEnterpriseConnections(clerkOptions),
+        directory: clerkOrganizationDirectory(clerkOptions),
+      }
+    : {}),
+  defaultStaleAfterSeconds: config.checkIntervalSeconds + config.graceSeconds,
 });

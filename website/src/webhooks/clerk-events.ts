@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, lt, or } from 'drizzle-orm';
+import { and, eq, isNull, lt, or } from 'drizzle-orm';
 import { z } from 'zod';
 import { PLAN_ENTITLEMENTS, PLANS } from '@flowdesk/shared/licensing';
 import type { Plan } from '@flowdesk/shared/licensing';
@@ -13,6 +13,8 @@ import {
   subscriptions,
   users,
 } from '../db/schema';
+import { deprovisionUser, provisionUser } from '../enterprise/directory';
+import { removeSeat } from '../enterprise/seats';
 import { newId } from '../license/codes';
 
 /**
@@ -36,6 +38,20 @@ const userData = z.object({
     .array(z.object({ id: z.string(), email_address: z.string().max(320) }))
     .max(100)
     .default([]),
+  /** Accounts on enterprise connections (SSO), as Directory Sync and SSO sign-ins leave them. */
+  enterprise_accounts: z
+    .array(
+      z.object({
+        active: z.boolean(),
+        enterprise_connection_id: z.string().max(200).nullish(),
+        enterprise_connection: z.object({ id: z.string().max(200) }).nullish(),
+      }),
+    )
+    .max(100)
+    .default([]),
+  /** Set when the identity provider deprovisions the user through Directory Sync. */
+  deprovisioned: z.boolean().default(false),
+  banned: z.boolean().default(false),
   updated_at: millis.optional(),
 });
 const deletedData = z.object({ id: z.string().min(1).max(200) });
@@ -110,7 +126,7 @@ export async function applyClerkEvent(
     switch (event.type) {
       case 'user.created':
       case 'user.updated':
-        await upsertUser(tx, userData.parse(event.data), at);
+        await upsertUser(tx, userData.parse(event.data), at, now);
         return 'applied';
       case 'user.deleted':
         await deleteUser(tx, deletedData.parse(event.data).id, at, now);
@@ -147,21 +163,38 @@ export async function applyClerkEvent(
   });
 }
 
-async function upsertUser(tx: Transaction, user: z.infer<typeof userData>, at: Date) {
+async function upsertUser(tx: Transaction, user: z.infer<typeof userData>, at: Date, now: Date) {
   const email =
     user.email_addresses.find((address) => address.id === user.primary_email_address_id)
       ?.email_address ?? null;
   const name = [user.first_name, user.last_name].filter(Boolean).join(' ') || null;
   const updatedAt = user.updated_at === undefined ? at : new Date(user.updated_at);
-  await tx
+  const ssoConnectionIds = user.enterprise_accounts
+    .filter((account) => account.active)
+    .map((account) => account.enterprise_connection_id ?? account.enterprise_connection?.id)
+    .filter((id): id is string => !!id);
+  const ended = user.deprovisioned || user.banned;
+  const written = await tx
     .insert(users)
-    .values({ id: user.id, email, name, updatedAt })
+    .values({ id: user.id, email, name, ssoConnectionIds, updatedAt })
     .onConflictDoUpdate({
       target: users.id,
-      set: { email, name, updatedAt, deletedAt: null },
+      set: {
+        email,
+        name,
+        ssoConnectionIds,
+        updatedAt,
+        deletedAt: null,
+        // Provisioned again at the identity provider: they may sign in again.
+        ...(ended ? {} : { deprovisionedAt: null }),
+      },
       // An older version of the user arriving late changes nothing.
       setWhere: lt(users.updatedAt, updatedAt),
-    });
+    })
+    .returning({ id: users.id });
+  if (written.length === 0) return;
+  if (ended) await deprovisionUser(tx, user.id, now);
+  else await provisionUser(tx, user.id, ssoConnectionIds, now);
 }
 
 async function deleteUser(tx: Transaction, userId: string, at: Date, now: Date) {
@@ -254,26 +287,9 @@ async function deleteMembership(
   await tx
     .delete(memberships)
     .where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)));
-  // Their devices on the organization's license give their seat back.
-  const organizationLicenses = tx
-    .select({ id: licenses.id })
-    .from(licenses)
-    .where(and(eq(licenses.ownerType, 'organization'), eq(licenses.ownerId, organizationId)));
-  const ended = await tx
-    .update(activations)
-    .set({ deactivatedAt: now })
-    .where(
-      and(
-        eq(activations.userId, userId),
-        isNull(activations.deactivatedAt),
-        inArray(activations.licenseId, organizationLicenses),
-      ),
-    )
-    .returning({ id: activations.id });
-  await audit(tx, now, 'membership.deleted', 'user', userId, {
-    organizationId,
-    deactivated: ended.length,
-  });
+  // Their seat goes back, and their devices on the organization's license are signed out.
+  const { deactivated } = await removeSeat(tx, organizationId, userId, now);
+  await audit(tx, now, 'membership.deleted', 'user', userId, { organizationId, deactivated });
 }
 
 async function applySubscriptionItem(
