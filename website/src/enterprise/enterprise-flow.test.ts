@@ -45,9 +45,9 @@ beforeAll(async () => {
     authenticate: clerkSessionAuthenticator({ settings: configuration.settings, siteOrigin: SITE }),
     siteOrigin: SITE,
     enterpriseConnections: {
-      save: async (connection) => {
+      save: (connection) => {
         savedConnections.push(connection);
-        return { id: CONNECTION };
+        return Promise.resolve({ id: CONNECTION });
       },
     },
     defaultStaleAfterSeconds: config.checkIntervalSeconds + config.graceSeconds,

@@ -252,9 +252,7 @@ describe('seats and SSO edge cases', () => {
       'SSO_DOMAIN_TAKEN',
     );
     const refusing = {
-      save: async () => {
-        throw new Error('The domain is not verified');
-      },
+      save: () => Promise.reject(new Error('The domain is not verified')),
     };
     const refused = await configureSsoProvider(
       opened.db,

@@ -53,16 +53,24 @@ const clerkOptions = clerk
   ? { settings: clerk, siteOrigin: new URL(environment.FLOWDESK_SITE_URL).origin }
   : undefined;
 
+/** Clerk's Backend API behind the enterprise ports; absent without Clerk settings. */
+export const clerkServices = clerkOptions
+  ? {
+      enterpriseConnections: clerkEnterpriseConnections(clerkOptions),
+      directory: clerkOrganizationDirectory(clerkOptions),
+    }
+  : undefined;
+
+/** How long a device may go without checking in before reports call it stale (absent a policy). */
+export const DEFAULT_STALE_AFTER_SECONDS = config.checkIntervalSeconds + config.graceSeconds;
+
 /** The enterprise admin API (issue 10); without Clerk every caller is signed out. */
 export const adminApi = createAdminApi({
   database,
-  authenticate: clerkOptions ? clerkSessionAuthenticator(clerkOptions) : async () => undefined,
+  authenticate: clerkOptions
+    ? clerkSessionAuthenticator(clerkOptions)
+    : () => Promise.resolve(undefined),
   siteOrigin: new URL(environment.FLOWDESK_SITE_URL).origin,
-  ...(clerkOptions
-    ? {
-        enterpriseConnections: clerkEnterpriseConnections(clerkOptions),
-        directory: clerkOrganizationDirectory(clerkOptions),
-      }
-    : {}),
-  defaultStaleAfterSeconds: config.checkIntervalSeconds + config.graceSeconds,
+  ...clerkServices,
+  defaultStaleAfterSeconds: DEFAULT_STALE_AFTER_SECONDS,
 });

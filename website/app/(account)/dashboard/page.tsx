@@ -23,7 +23,15 @@ export default async function DashboardPage() {
     <main className="mx-auto max-w-4xl px-6 py-12">
       <div className="flex items-center justify-between">
         <h1 className="text-2xl font-semibold">Your account</h1>
-        <UserButton />
+        <div className="flex items-center gap-4">
+          <Link
+            href="/dashboard/admin"
+            className="text-sm text-blue-700 underline dark:text-blue-400"
+          >
+            Organization
+          </Link>
+          <UserButton />
+        </div>
       </div>
 
       <section

@@ -1,0 +1,127 @@
+import type { Metadata } from 'next';
+import { authorizeAction } from '@flowdesk/shared/enterprise';
+import { runAdmin } from '../../../../../src/enterprise/console-session';
+import { AdminFrame } from '../../../../../src/enterprise/console/AdminFrame';
+import { AuditExport } from '../../../../../src/enterprise/console/AuditExport';
+import { adminPageSession } from '../../../../../src/enterprise/console/admin-page';
+import { Notice, Refused } from '../../../../../src/enterprise/console/Notice';
+import { auditEventsOf } from '../../../../../src/enterprise/reports';
+import { formatDateTime } from '../../../../../src/account/labels';
+import { database } from '../../../../../src/server/license-server';
+import { exportAuditAction } from '../actions';
+
+export const metadata: Metadata = { title: 'Audit log', robots: { index: false } };
+
+const FILTERS = ['from', 'to', 'actor', 'type'] as const;
+
+/** Every admin action and provisioning event of the organization, filtered, and its export. */
+export default async function AuditPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const session = await adminPageSession();
+  if (!session) return null;
+  const query = await searchParams;
+  const filters = Object.fromEntries(
+    FILTERS.flatMap((name) => {
+      const value = query[name];
+      return typeof value === 'string' && value.trim() ? [[name, value.trim()]] : [];
+    }),
+  );
+  const result = await runAdmin(database, (db, s) =>
+    auditEventsOf(db, s, { ...filters, limit: 200 }),
+  );
+  const field =
+    'mt-1 block rounded-md border border-neutral-300 bg-white px-2 py-1 dark:border-neutral-700 dark:bg-neutral-950';
+  return (
+    <AdminFrame session={session} current="/dashboard/admin/audit" title="Audit log">
+      <form
+        method="get"
+        className="mt-6 flex flex-wrap items-end gap-3 text-sm"
+        aria-label="Filter the audit log"
+      >
+        <label>
+          From
+          <input type="date" name="from" defaultValue={filters.from} className={field} />
+        </label>
+        <label>
+          To
+          <input type="date" name="to" defaultValue={filters.to} className={field} />
+        </label>
+        <label>
+          Actor
+          <input name="actor" defaultValue={filters.actor} placeholder="user_…" className={field} />
+        </label>
+        <label>
+          Type
+          <input
+            name="type"
+            defaultValue={filters.type}
+            placeholder="seat. or policy.updated"
+            className={field}
+          />
+        </label>
+        <button
+          type="submit"
+          className="rounded-md border border-neutral-300 px-3 py-1 hover:bg-neutral-100 focus-visible:outline-2 dark:border-neutral-700 dark:hover:bg-neutral-900"
+        >
+          Filter
+        </button>
+      </form>
+      {authorizeAction(session, 'audit', 'export') ? (
+        <div className="mt-4">
+          <AuditExport filters={filters} exportLog={exportAuditAction} />
+        </div>
+      ) : null}
+      {!result.ok ? (
+        <Refused result={result} />
+      ) : result.value.events.length === 0 ? (
+        <Notice title="Nothing recorded">
+          <p>No events match these filters.</p>
+        </Notice>
+      ) : (
+        <div className="mt-6 overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Audit events, newest first</caption>
+            <thead className="border-b border-neutral-200 dark:border-neutral-800">
+              <tr>
+                <th scope="col" className="py-2 pr-4">
+                  When
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Who
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  What
+                </th>
+                <th scope="col" className="py-2">
+                  Target
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {result.value.events.map((event, index) => (
+                <tr key={index} className="border-b border-neutral-100 dark:border-neutral-900">
+                  <td className="py-2 pr-4 whitespace-nowrap">
+                    {formatDateTime(new Date(event.at))}
+                  </td>
+                  <td className="py-2 pr-4">{event.actorId ?? event.actorType}</td>
+                  <td className="py-2 pr-4">{event.action}</td>
+                  <td className="py-2">
+                    {[event.targetType, event.targetId].filter(Boolean).join(' ')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {result.value.truncated ? (
+            <p className="mt-2 text-sm text-neutral-600 dark:text-neutral-400">
+              Showing the newest 200: export for the rest, or narrow the filters.
+            </p>
+          ) : null}
+        </div>
+      )}
+    </AdminFrame>
+  );
+}
