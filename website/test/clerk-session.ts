@@ -1,4 +1,4 @@
-import { SignJWT, exportSPKI, generateKeyPair } from 'jose';
+import { SignJWT, decodeJwt, exportSPKI, generateKeyPair } from 'jose';
 
 /**
  * A stand-in Clerk instance for tests, as ../shared/research/offline-stack.md describes: a
@@ -95,7 +95,7 @@ export async function testClerk(): Promise<TestClerk> {
     sessionToken,
     async sessionCookies(userId, origin, organization) {
       const token = await sessionToken(userId, origin, organization);
-      const issuedAt = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()).iat;
+      const { iat: issuedAt } = decodeJwt(token);
       // __client_uat no later than the token's iat: the token is current, no handshake.
       return [
         { name: '__session', value: token },
