@@ -97,6 +97,7 @@ function fakeLicenseManager(snapshot: () => LicenseSnapshot) {
     cancelSignIn: () => undefined,
     checkNow: refuse,
     signOut: refuse,
+    reschedule: () => undefined,
   };
 }
 

@@ -3,6 +3,7 @@ import { FlowDeskError } from '../core';
 import { abortableDelay } from '../resilience';
 import { licenseKeySetSchema } from './keys';
 import type { LicenseKeySet } from './keys';
+import type { PolicyReport } from '../policy/report';
 
 /**
  * The apps' side of the website's license API (docs/website.md): start a device link, poll it
@@ -57,6 +58,8 @@ export const LICENSE_REFUSAL_CODES = [
   'DEVICE_MISMATCH',
   'ACTIVATION_REVOKED',
   'LICENSE_REVOKED',
+  // The organization requires single sign-on and this account is not using it (issue 10).
+  'SSO_REQUIRED',
 ] as const;
 
 export function isLicenseRefusal(error: unknown): boolean {
@@ -151,7 +154,13 @@ export class LicenseClient {
 
   /** A fresh token reflecting the current plan; refusals are `isLicenseRefusal`. */
   async refresh(
-    request: { deviceSecret: string; deviceFingerprintHash: string; appVersion?: string },
+    request: {
+      deviceSecret: string;
+      deviceFingerprintHash: string;
+      appVersion?: string;
+      /** An organization member's policy counts since the last check (issue 10). */
+      policyReport?: PolicyReport;
+    },
     signal?: AbortSignal,
   ): Promise<RefreshedLicense> {
     return this.call('/api/v1/licenses/refresh', request, refreshedSchema, signal);

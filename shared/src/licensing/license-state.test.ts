@@ -106,6 +106,25 @@ describe('the license state machine', () => {
     });
   });
 
+  it('falls due sooner under an organization’s check-interval policy, keeping the server’s grace', () => {
+    const every4h = { maxCheckIntervalSeconds: 4 * 3600 };
+    const record = signedIn();
+    expect(evaluateLicense(claims(), record, start + 3 * HOUR, every4h)).toMatchObject({
+      status: 'active',
+      nextCheckAt: start + 4 * HOUR,
+    });
+    expect(evaluateLicense(claims(), record, start + 5 * HOUR, every4h).status).toBe('due');
+    // A longer policy interval than the server's changes nothing.
+    expect(
+      evaluateLicense(claims(), record, start + 5 * HOUR, { maxCheckIntervalSeconds: 7 * 86_400 }),
+    ).toMatchObject({ status: 'active', nextCheckAt: start + DAY });
+    const failed = recordCheckFailed(record, start + 5 * HOUR);
+    expect(evaluateLicense(claims(), failed, start + 6 * HOUR, every4h)).toMatchObject({
+      status: 'grace',
+      graceEndsAt: start + DAY + 14 * DAY,
+    });
+  });
+
   it('ends at the token’s expiry even when a later check was promised', () => {
     const shortLived = { ...claims(), exp: start / 1000 + 2 * 86_400 };
     expect(evaluateLicense(shortLived, signedIn(), start + 2 * DAY).status).toBe('expired');

@@ -132,6 +132,13 @@ export function evaluateLicense(
   claims: LicenseClaims | undefined,
   record: LicenseRecord,
   clock: number,
+  options: {
+    /**
+     * An organization policy's shorter check interval (license-check-interval): checks fall due
+     * sooner; the grace the server grants still counts from the server's own interval.
+     */
+    maxCheckIntervalSeconds?: number;
+  } = {},
 ): LicenseState {
   const now = licenseTime(record, clock);
   const clockRollback = record.clockRollbackAt !== undefined;
@@ -146,8 +153,12 @@ export function evaluateLicense(
   if (!claims) return fallback('unlicensed');
 
   const checkedAt = record.lastCheckAt ?? claims.iat * 1000;
-  const dueAt = checkedAt + claims.checks.interval * 1000;
-  const graceEndsAt = Math.min(dueAt + claims.checks.grace * 1000, claims.exp * 1000);
+  const serverDueAt = checkedAt + claims.checks.interval * 1000;
+  const dueAt = Math.min(
+    serverDueAt,
+    checkedAt + (options.maxCheckIntervalSeconds ?? Infinity) * 1000,
+  );
+  const graceEndsAt = Math.min(serverDueAt + claims.checks.grace * 1000, claims.exp * 1000);
   if (now >= graceEndsAt) return { ...fallback('expired'), graceEndsAt };
 
   const licensed = {

@@ -18,3 +18,5 @@ export {
 export type { PolicyAction, PolicyDecision, PolicyFinding, RequiredSettings } from './evaluate';
 export { POLICY_BUNDLE_TYPE, signPolicyBundle, verifyPolicyBundle } from './bundle-token';
 export type { VerifyPolicyBundleOptions } from './bundle-token';
+export { policyReportSchema } from './report';
+export type { PolicyReport, PolicyReportOutcome } from './report';

@@ -1,6 +1,6 @@
 import { and, count, countDistinct, eq, isNull, ne } from 'drizzle-orm';
-import { z } from 'zod';
 import { PLAN_ENTITLEMENTS, signLicenseToken } from '@flowdesk/shared/licensing';
+import type { PolicyReport } from '@flowdesk/shared/policy';
 import type { LicenseSigningKey, Plan } from '@flowdesk/shared/licensing';
 import type { Database } from '../db/client';
 import { activations, auditEvents, deviceLinks, licenses, memberships, users } from '../db/schema';
@@ -21,25 +21,6 @@ import { requireSsoSession } from '../enterprise/sso';
 type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
 type License = typeof licenses.$inferSelect;
 type Activation = typeof activations.$inferSelect;
-
-/**
- * What an organization member's app found since its last refresh: counts per policy and outcome,
- * never the addresses or services involved (issue 10's compliance report).
- */
-export const policyReportSchema = z.strictObject({
-  since: z.iso.datetime(),
-  findings: z
-    .array(
-      z.strictObject({
-        policyId: z.string().min(1).max(100),
-        version: z.number().int().min(1).max(1_000_000),
-        outcome: z.enum(['blocked', 'warned', 'recorded']),
-        count: z.number().int().min(1).max(1_000_000),
-      }),
-    )
-    .max(100),
-});
-export type PolicyReport = z.infer<typeof policyReportSchema>;
 
 export interface IssuedLicense {
   status: 'issued';

@@ -10,7 +10,7 @@ import { readTextFile, writeFileAtomic } from '../data/atomic-file';
 import { deviceFingerprintHash } from '../licensing/device-identity';
 import { licenseConfigFrom } from '../licensing/license-config';
 import { LicenseManager } from '../licensing/license-manager';
-import type { LicenseChange } from '../licensing/license-manager';
+import type { LicenseChange, LicenseManagerOptions } from '../licensing/license-manager';
 import { LicenseService } from '../licensing/license-service';
 import type { SecretStore } from '../security/secret-store';
 
@@ -34,6 +34,9 @@ export interface LicensingSetup {
    */
   policyTrust?(trust: PolicyTrust): void;
   policyBundle?(token: string, trust: PolicyTrust): void;
+  /** The policy counts each check carries, and the check interval policies impose. */
+  policyReport?: LicenseManagerOptions['policyReport'];
+  maxCheckIntervalSeconds?: () => number | undefined;
 }
 
 export interface PolicyTrust {
@@ -87,6 +90,10 @@ export function startLicensing(setup: LicensingSetup): LicenseService {
       openExternal: (url) => Promise.resolve(setup.openExternal(url)),
       audit: (change) => setup.audit(change),
       onChange: (snapshot) => setup.changed(service.status(snapshot)),
+      ...(setup.policyReport ? { policyReport: setup.policyReport } : {}),
+      ...(setup.maxCheckIntervalSeconds
+        ? { maxCheckIntervalSeconds: setup.maxCheckIntervalSeconds }
+        : {}),
       onPolicyBundle: (token, claims) => {
         if (claims.org) {
           setup.policyBundle?.(token, {

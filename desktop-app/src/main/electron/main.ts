@@ -186,6 +186,7 @@ function start(): void {
   // license's keys and organization once the license is known (electron/licensing.ts).
   let policyTrust: PolicyTrust | undefined;
   let warnUser: (message: string) => void = () => undefined;
+  let blockUser: (message: string) => void = () => undefined;
   const policiesPath = join(dataDirectory, 'policies.json');
   const policyStore = new PolicyStore({
     file: {
@@ -226,6 +227,14 @@ function start(): void {
         }
       }
       if (decision.outcome === 'warn' && decision.message) warnUser(decision.message);
+    },
+    appVersion: app.getVersion(),
+    // A changed bundle: check this build against its minimum version, and let a shorter
+    // license-check interval take effect.
+    onChange: () => {
+      const outdated = policyStore.checkVersion();
+      if (outdated && !outdated.allowed && outdated.message) blockUser(outdated.message);
+      license.policiesChanged();
     },
   });
 
@@ -342,6 +351,9 @@ function start(): void {
   // A warn policy lets the action through and says so.
   warnUser = (message) =>
     send('notice', { id: 'policy-warning', level: 'warning', code: 'POLICY_WARNING', message });
+  // A strict minimum version: services stay closed until the update; the notice says why.
+  blockUser = (message) =>
+    send('notice', { id: 'policy-version', level: 'error', code: 'POLICY_BLOCKED', message });
 
   // The UI: app://flowdesk/ from the built renderer, with a strict CSP (checklist 7, 18).
   const rendererRoot = join(__dirname, '../renderer');
@@ -418,6 +430,14 @@ function start(): void {
       void policyStore.load().then(({ problem }) => {
         if (problem) log.warn('The kept policies were not used', { code: problem.code });
       });
+    },
+    policyReport: {
+      pending: () => policyStore.pendingReport(),
+      delivered: (report) => policyStore.reportDelivered(report),
+    },
+    maxCheckIntervalSeconds: () => {
+      const hours = policyStore.required().licenseCheckMaxHours;
+      return hours === undefined ? undefined : hours * 3600;
     },
     policyBundle: (token, trust) => {
       policyTrust = trust;

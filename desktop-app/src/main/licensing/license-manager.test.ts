@@ -68,7 +68,10 @@ const issuedAt = async (at: number, plan: Plan = 'pro'): Promise<IssuedLicense> 
 });
 
 /** Everything the manager touches, faked: time, timers, keyring, file, website, audit. */
-function harness(shared?: { secrets: Map<string, string>; file: { text?: string } }) {
+function harness(
+  shared?: { secrets: Map<string, string>; file: { text?: string } },
+  extra: Partial<LicenseManagerOptions> = {},
+) {
   let now = start;
   const secrets = shared?.secrets ?? new Map<string, string>();
   const file = shared?.file ?? {};
@@ -114,6 +117,7 @@ function harness(shared?: { secrets: Map<string, string>; file: { text?: string 
       clear: (handle) => scheduled.delete(handle as number),
     },
     random: () => 0.5,
+    ...extra,
   };
   const manager = new LicenseManager(options);
   return {
@@ -225,6 +229,49 @@ describe('the desktop license', () => {
     });
     await h.advance(DAY);
     expect(h.bundles).toHaveLength(1);
+  });
+
+  it('follows an organization’s check-interval policy, and sends its policy counts once received', async () => {
+    let policyHours: number | undefined;
+    const report = {
+      since: new Date(start).toISOString(),
+      findings: [{ policyId: 'apps', version: 1, outcome: 'blocked' as const, count: 2 }],
+    };
+    let pending: typeof report | undefined = report;
+    const delivered: (typeof report)[] = [];
+    const h = harness(undefined, {
+      maxCheckIntervalSeconds: () => (policyHours === undefined ? undefined : policyHours * 3600),
+      policyReport: {
+        pending: () => pending,
+        delivered: (sent) => {
+          delivered.push(sent as typeof report);
+          pending = undefined;
+        },
+      },
+    });
+    await signedIn(h);
+    expect(h.nextCheckIn()).toBe(DAY);
+    policyHours = 4;
+    h.manager.reschedule();
+    expect(h.nextCheckIn()).toBe(4 * HOUR);
+
+    // The website cannot be reached: the counts stay for the next check.
+    h.client.refresh.mockRejectedValueOnce(new TypeError('fetch failed'));
+    await h.advance(4 * HOUR);
+    expect(h.client.refresh).toHaveBeenLastCalledWith(
+      expect.objectContaining({ policyReport: report }),
+      expect.any(AbortSignal),
+    );
+    expect(delivered).toEqual([]);
+
+    h.client.refresh.mockResolvedValueOnce({ licenseToken: await tokenAt(start + 5 * HOUR) });
+    await h.manager.checkNow();
+    expect(delivered).toEqual([report]);
+    expect(h.nextCheckIn()).toBe(4 * HOUR);
+    // Nothing new to report: the next check carries no counts.
+    h.client.refresh.mockResolvedValueOnce({ licenseToken: await tokenAt(start + 9 * HOUR) });
+    await h.advance(4 * HOUR);
+    expect((h.client.refresh.mock.lastCall as unknown[])[0]).not.toHaveProperty('policyReport');
   });
 
   it('checks daily, takes the new plan, and keeps it across a restart', async () => {

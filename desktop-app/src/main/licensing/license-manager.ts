@@ -22,6 +22,7 @@ import type {
   LicenseState,
   LicenseStatusCode,
 } from '@flowdesk/shared/licensing';
+import type { PolicyReport } from '@flowdesk/shared/policy';
 import { CircuitBreaker, computeBackoffDelay } from '@flowdesk/shared/resilience';
 
 /**
@@ -85,6 +86,13 @@ export interface LicenseManagerOptions {
   onChange(snapshot: LicenseSnapshot): void;
   /** The organization's signed policies came with a refresh (issue 10): verified by the caller. */
   onPolicyBundle?: (token: string, claims: LicenseClaims) => void;
+  /** The organization's policy counts, sent with each check and dropped once received. */
+  policyReport?: {
+    pending(): PolicyReport | undefined;
+    delivered(report: PolicyReport): void;
+  };
+  /** A license-check-interval policy: checks fall due at least this often (seconds). */
+  maxCheckIntervalSeconds?: () => number | undefined;
   clock?: () => number;
   timers?: { set(run: () => void, ms: number): unknown; clear(handle: unknown): void };
   breaker?: CircuitBreaker;
@@ -166,8 +174,19 @@ export class LicenseManager {
     this.timers.clear(this.ticker);
   }
 
+  /** Policies changed how often the license must be checked: the next check moves. */
+  reschedule(): void {
+    this.settle('policies changed');
+  }
+
   snapshot(): LicenseSnapshot {
-    const state = evaluateLicense(this.claims, this.record, this.clock());
+    const maxCheckIntervalSeconds = this.options.maxCheckIntervalSeconds?.();
+    const state = evaluateLicense(
+      this.claims,
+      this.record,
+      this.clock(),
+      maxCheckIntervalSeconds === undefined ? {} : { maxCheckIntervalSeconds },
+    );
     return {
       state,
       ...(this.claims ? { claims: this.claims } : {}),
@@ -309,6 +328,7 @@ export class LicenseManager {
   private async check(): Promise<void> {
     const credentials = this.credentials;
     if (!credentials) return;
+    const policyReport = this.options.policyReport?.pending();
     try {
       const refreshed = await this.breaker.execute((signal) =>
         this.options.client.refresh(
@@ -316,10 +336,13 @@ export class LicenseManager {
             deviceSecret: credentials.deviceSecret,
             deviceFingerprintHash: this.options.device.deviceFingerprintHash,
             appVersion: this.options.device.appVersion,
+            ...(policyReport ? { policyReport } : {}),
           },
           signal,
         ),
       );
+      // The website has the counts, whatever it thinks of the token.
+      if (policyReport) this.options.policyReport?.delivered(policyReport);
       const token = refreshed.licenseToken;
       const accepted = await this.acceptToken(token, {
         credentials: { ...credentials, licenseToken: token },

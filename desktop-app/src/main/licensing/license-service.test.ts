@@ -59,6 +59,7 @@ function manager(snapshot: LicenseSnapshot) {
     ),
     cancelSignIn: vi.fn(),
     checkNow: vi.fn(() => Promise.resolve()),
+    reschedule: vi.fn(),
     signOut: vi.fn(() =>
       Promise.resolve({ ok: true as const, value: { deactivatedOnWebsite: true } }),
     ),
@@ -130,7 +131,7 @@ describe('the license as the rest of the app sees it', () => {
     expect(PLAN_ENTITLEMENTS.free.maxWorkspaces).toBe(2);
   });
 
-  it('passes sign-in, cancel, check and sign-out to a manager attached later', async () => {
+  it('passes sign-in, cancel, check, sign-out and policy changes to a manager attached later', async () => {
     const service = new LicenseService({ store: () => store, deviceName: 'Laptop' });
     const attached = manager(expiredPro);
     service.attach(attached);
@@ -147,5 +148,7 @@ describe('the license as the rest of the app sees it', () => {
     expect((await service.checkNow()).ok).toBe(true);
     expect(attached.checkNow).toHaveBeenCalled();
     expect(await service.signOut()).toEqual({ ok: true, value: { deactivatedOnWebsite: true } });
+    service.policiesChanged();
+    expect(attached.reschedule).toHaveBeenCalledOnce();
   });
 });

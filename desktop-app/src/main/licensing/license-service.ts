@@ -19,7 +19,7 @@ export interface LicenseServiceOptions {
   /** Absent: licensing is off in this build. */
   manager?: Pick<
     LicenseManager,
-    'snapshot' | 'startSignIn' | 'cancelSignIn' | 'checkNow' | 'signOut'
+    'snapshot' | 'startSignIn' | 'cancelSignIn' | 'checkNow' | 'signOut' | 'reschedule'
   >;
   store: () => WorkspaceStore;
   deviceName: string;
@@ -33,6 +33,11 @@ export class LicenseService {
   /** Licensing that starts later (a development build fetching its local website's keys). */
   attach(manager: NonNullable<LicenseServiceOptions['manager']>): void {
     this.options.manager = manager;
+  }
+
+  /** The organization's policies changed: a shorter check interval takes effect now. */
+  policiesChanged(): void {
+    this.options.manager?.reschedule();
   }
 
   get available(): boolean {

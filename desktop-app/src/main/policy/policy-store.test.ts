@@ -38,7 +38,7 @@ const bundle = (
     ],
   }) as PolicyBundle;
 
-function setup() {
+function setup(extra: { appVersion?: string; clock?: () => number } = {}) {
   const file: { text?: string } = {};
   const recorded: {
     decision: PolicyDecision;
@@ -57,6 +57,7 @@ function setup() {
       }),
     record: (decision, action, workspaceId) => recorded.push({ decision, action, workspaceId }),
     onChange: (next) => changes.push(next),
+    ...extra,
   });
   return { store, file, recorded, changes };
 }
@@ -212,5 +213,75 @@ describe('policies enforced when a service is opened', () => {
     })) as IpcEnvelope<null>;
     expect(opened.ok).toBe(true);
     expect(policy.recorded.map((entry) => entry.action.action)).toEqual(['open-service']);
+  });
+});
+
+describe('minimum version and what the website is told', () => {
+  const versionBundle = (enforcement: Enforcement) =>
+    bundle(enforcement, 1_764_000_100, [
+      { kind: 'min-app-version', version: '2.0.0' },
+      { kind: 'blocked-service-types', types: ['discord'] },
+    ]);
+  const slack = { type: 'slack', url: 'https://acme.slack.com/' };
+
+  it('strict: an older build opens and adds no service until it is updated, and says why', async () => {
+    const outdated = setup({ appVersion: '1.9.0' });
+    await outdated.store.apply(await sign(versionBundle('strict')));
+    const atStart = outdated.store.checkVersion();
+    expect(atStart).toMatchObject({ allowed: false, outcome: 'block' });
+    expect(atStart?.message).toBe(
+      'The “Acme apps” policy of your organization requires Flow Desk 2.0.0 or newer: update Flow Desk.',
+    );
+    for (const action of ['open-service', 'add-service'] as const) {
+      expect(outdated.store.decide({ action, service: slack })).toMatchObject({
+        allowed: false,
+        message: atStart?.message,
+      });
+    }
+    // Workspaces and everything else keep working.
+    expect(
+      outdated.store.decide({ action: 'create-workspace', existingWorkspaces: 0 }).allowed,
+    ).toBe(true);
+    const current = setup({ appVersion: '2.0.0' });
+    await current.store.apply(await sign(versionBundle('strict')));
+    expect(current.store.checkVersion()).toMatchObject({ allowed: true, outcome: 'allow' });
+    expect(current.store.decide({ action: 'open-service', service: slack }).allowed).toBe(true);
+    // A build that does not know its version is not judged.
+    expect(setup().store.checkVersion()).toBeUndefined();
+  });
+
+  it('warn: an older build is told, and keeps working', async () => {
+    const outdated = setup({ appVersion: '1.9.0' });
+    await outdated.store.apply(await sign(versionBundle('warn')));
+    expect(outdated.store.checkVersion()).toMatchObject({ allowed: true, outcome: 'warn' });
+    expect(outdated.store.decide({ action: 'open-service', service: slack }).allowed).toBe(true);
+  });
+
+  it('counts findings per policy and outcome for the website, and forgets only what it received', async () => {
+    let now = Date.parse('2026-12-02T08:00:00.000Z');
+    const { store } = setup({ clock: () => now });
+    expect(store.pendingReport()).toBeUndefined();
+    await store.apply(await sign(versionBundle('strict')));
+    const discord = { type: 'discord', url: 'https://discord.com/app' };
+    store.decide({ action: 'add-service', service: discord });
+    store.decide({ action: 'open-service', service: discord });
+    const report = store.pendingReport();
+    expect(report).toEqual({
+      since: '2026-12-02T08:00:00.000Z',
+      findings: [{ policyId: 'acme-apps', version: 1, outcome: 'blocked', count: 2 }],
+    });
+    // One more while the report is on its way: it stays for the next one.
+    store.decide({ action: 'open-service', service: discord });
+    now += 3_600_000;
+    store.reportDelivered(report!);
+    expect(store.pendingReport()?.findings).toEqual([
+      { policyId: 'acme-apps', version: 1, outcome: 'blocked', count: 1 },
+    ]);
+    store.reportDelivered(store.pendingReport()!);
+    expect(store.pendingReport()).toBeUndefined();
+    store.decide({ action: 'open-service', service: discord });
+    expect(store.pendingReport()?.since).toBe('2026-12-02T09:00:00.000Z');
+    // Nothing the report holds names a service or an address.
+    expect(JSON.stringify(store.pendingReport())).not.toMatch(/discord\.com|https?:/);
   });
 });

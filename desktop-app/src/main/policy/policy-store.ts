@@ -3,10 +3,13 @@ import { FlowDeskError } from '@flowdesk/shared/core';
 import type { Result } from '@flowdesk/shared/core';
 import { evaluatePolicies, requiredSettings } from '@flowdesk/shared/policy';
 import type {
+  Enforcement,
   Policy,
   PolicyAction,
   PolicyBundle,
   PolicyDecision,
+  PolicyReport,
+  PolicyReportOutcome,
   RequiredSettings,
 } from '@flowdesk/shared/policy';
 
@@ -29,7 +32,16 @@ export interface PolicyStoreOptions {
     workspaceId: string | undefined,
   ) => void;
   onChange?: (bundle: PolicyBundle | undefined) => void;
+  /** This build's version, for minimum-version policies. */
+  appVersion?: string;
+  clock?: () => number;
 }
+
+const REPORT_OUTCOME: Record<Enforcement, PolicyReportOutcome> = {
+  strict: 'blocked',
+  warn: 'warned',
+  audit: 'recorded',
+};
 
 /**
  * The organization's policies in the desktop app (issue 10): the last valid signed bundle, kept
@@ -38,8 +50,13 @@ export interface PolicyStoreOptions {
  */
 export class PolicyStore {
   private bundle: PolicyBundle | undefined;
+  /** Findings since the last report the website received, by policy, version and outcome. */
+  private readonly counts = new Map<string, PolicyReport['findings'][number]>();
+  private countingSince: number;
 
-  constructor(private readonly options: PolicyStoreOptions) {}
+  constructor(private readonly options: PolicyStoreOptions) {
+    this.countingSince = (options.clock ?? Date.now)();
+  }
 
   /** Reads the kept bundle; a damaged or edited one is refused, and no policy applies. */
   async load(): Promise<{ policies: number; problem?: FlowDeskError }> {
@@ -99,9 +116,72 @@ export class PolicyStore {
   }
 
   decide(action: PolicyAction, workspaceId?: string): PolicyDecision {
-    const decision = evaluatePolicies(this.policies(), action);
-    if (decision.findings.length > 0) this.options.record?.(decision, action, workspaceId);
+    // Below a strict minimum version, services neither open nor get added until Flow Desk is
+    // updated; the workspaces and their data stay as they are.
+    const outdated =
+      action.action === 'add-service' || action.action === 'open-service'
+        ? this.versionDecision()
+        : undefined;
+    const decision =
+      outdated && !outdated.allowed ? outdated : evaluatePolicies(this.policies(), action);
+    if (decision.findings.length > 0) {
+      this.count(decision);
+      this.options.record?.(decision, action, workspaceId);
+    }
     return decision;
+  }
+
+  /**
+   * Checks this build against minimum-version policies (at start and when policies change):
+   * recorded like any decision; strict blocks services until the update, warn only says so.
+   */
+  checkVersion(): PolicyDecision | undefined {
+    if (!this.options.appVersion) return undefined;
+    return this.decide({ action: 'start', appVersion: this.options.appVersion });
+  }
+
+  private versionDecision(): PolicyDecision | undefined {
+    if (!this.options.appVersion) return undefined;
+    return evaluatePolicies(this.policies(), {
+      action: 'start',
+      appVersion: this.options.appVersion,
+    });
+  }
+
+  private count(decision: PolicyDecision): void {
+    for (const finding of decision.findings) {
+      const outcome = REPORT_OUTCOME[finding.enforcement];
+      const key = `${finding.policyId}\u0000${finding.policyVersion}\u0000${outcome}`;
+      const entry = this.counts.get(key) ?? {
+        policyId: finding.policyId,
+        version: finding.policyVersion,
+        outcome,
+        count: 0,
+      };
+      entry.count = Math.min(entry.count + 1, 1_000_000);
+      this.counts.set(key, entry);
+    }
+  }
+
+  /** What to tell the website at the next license check, if anything happened. */
+  pendingReport(): PolicyReport | undefined {
+    if (this.counts.size === 0) return undefined;
+    return {
+      since: new Date(this.countingSince).toISOString(),
+      findings: [...this.counts.values()].slice(0, 100).map((entry) => ({ ...entry })),
+    };
+  }
+
+  /** The website has the report: those counts are not sent again (newer ones stay). */
+  reportDelivered(report: PolicyReport): void {
+    for (const sent of report.findings) {
+      const key = `${sent.policyId}\u0000${sent.version}\u0000${sent.outcome}`;
+      const entry = this.counts.get(key);
+      if (!entry) continue;
+      entry.count -= sent.count;
+      if (entry.count <= 0) this.counts.delete(key);
+    }
+    if (this.counts.size === 0) this.countingSince = (this.options.clock ?? Date.now)();
   }
 
   required(): RequiredSettings {
