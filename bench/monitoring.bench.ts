@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -13,8 +13,10 @@ import {
   verifyLicenseToken,
 } from '@flowdesk/shared/licensing';
 import { LocalErrorTracker, MetricsRegistry } from '@flowdesk/shared/monitoring';
+import { signPolicyBundle, verifyPolicyBundle } from '@flowdesk/shared/policy';
 import { workspaceStoreSchema } from '@flowdesk/shared/workspace';
 import { WorkspaceManager } from '../desktop-app/src/main/data/workspace-manager';
+import { PolicyStore } from '../desktop-app/src/main/policy/policy-store';
 import { WorkspaceStoreRepository } from '../desktop-app/src/main/data/workspace-store';
 import { startAppMonitoring } from '../desktop-app/src/main/monitoring/app-monitoring';
 import { registerAppHealthChecks } from '../desktop-app/src/main/monitoring/health-checks';
@@ -227,6 +229,35 @@ it('initialises the main process with a large store in under 150 ms', async () =
     { key, issuer: 'https://flowdesk.example', lifetimeSeconds: 15 * 86_400, tokenId: 'tok_1' },
   );
 
+  // An organization's signed policies: 20 policies of every rule kind, as a member's app keeps them.
+  const policyBundle = await signPolicyBundle(
+    {
+      organizationId: 'org_bench',
+      issuedAt: Math.floor(Date.now() / 1000),
+      policies: Array.from({ length: 20 }, (_, n) => ({
+        id: `policy-${n}`,
+        name: `Policy ${n}`,
+        type: 'security' as const,
+        enforcement: (['strict', 'warn', 'audit'] as const)[n % 3]!,
+        version: 1,
+        rules: [
+          { kind: 'blocked-service-types' as const, types: [`blocked-${n}`] },
+          {
+            kind: 'url-block' as const,
+            patterns: Array.from({ length: 20 }, (_, p) => `*.blocked-${n}-${p}.example`),
+          },
+          { kind: 'min-app-version' as const, version: '0.1.0' },
+          { kind: 'license-check-interval' as const, maxHours: 24 },
+        ],
+      })),
+    },
+    { key, issuer: 'https://flowdesk.example' },
+  );
+  writeFileSync(
+    join(dataDirectory, 'policies.json'),
+    JSON.stringify({ version: 1, token: policyBundle }),
+  );
+
   const initialise = async (run: number) => {
     const started = performance.now();
     const marks: Record<string, number> = {};
@@ -270,12 +301,30 @@ it('initialises the main process with a large store in under 150 ms', async () =
       Date.now(),
     );
     mark('license');
+    const policies = new PolicyStore({
+      file: {
+        read: () => readFileSync(join(dataDirectory, 'policies.json'), 'utf8'),
+        write: () => undefined,
+      },
+      verify: (bundleToken, currentIssuedAt) =>
+        verifyPolicyBundle(bundleToken, {
+          keys: { keys: [key.publicJwk] },
+          issuer: 'https://flowdesk.example',
+          organizationId: 'org_bench',
+          ...(currentIssuedAt === undefined ? {} : { currentIssuedAt }),
+        }),
+      appVersion: '1.0.0',
+    });
+    const loadedPolicies = await policies.load();
+    policies.checkVersion();
+    mark('policies');
     const elapsed = performance.now() - started;
 
     expect(loaded.store.workspaces).toHaveLength(WORKSPACES);
     expect(app.loadedErrors.restored).toBe(200);
     expect(app.metricsHistory.size).toBe(10_080);
     expect(license.status).toBe('active');
+    expect(loadedPolicies).toEqual({ policies: 20 });
     return { elapsed, marks };
   };
 

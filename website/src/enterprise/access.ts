@@ -1,7 +1,7 @@
 import { authorizeAction } from '@flowdesk/shared/enterprise';
 import type { Action, OrgSession, Resource } from '@flowdesk/shared/enterprise';
 import type { Database } from '../db/client';
-import { auditEvents } from '../db/schema';
+import { auditEvents, organizations } from '../db/schema';
 import { apiError } from '../http/api-error';
 
 /**
@@ -46,6 +46,17 @@ export async function requireRight<R extends Resource>(
       ? `Your role in this organization cannot ${action === 'read' ? 'see' : action} ${WHAT[resource]}. Ask an administrator.`
       : 'Choose an organization in the account menu first: this page is about an organization.',
   );
+}
+
+/**
+ * Makes sure the organization has its row before something refers to it: Clerk's webhook may
+ * not have arrived yet. The placeholder is dated at the epoch, so the webhook's name wins.
+ */
+export async function ensureOrganizationRow(db: Queryable, organizationId: string): Promise<void> {
+  await db
+    .insert(organizations)
+    .values({ id: organizationId, name: organizationId, updatedAt: new Date(0) })
+    .onConflictDoNothing();
 }
 
 /** An admin action, recorded for the organization's audit log. */

@@ -50,9 +50,16 @@ export async function provisionUser(
       continue;
     }
     const organizationId = connection.organizationId;
+    // Dated at the epoch: Clerk's own membership event (with the real role) always wins.
     await tx
       .insert(memberships)
-      .values({ organizationId, userId, role: 'org:member', permissions: [], updatedAt: now })
+      .values({
+        organizationId,
+        userId,
+        role: 'org:member',
+        permissions: [],
+        updatedAt: new Date(0),
+      })
       .onConflictDoNothing();
     const [license] = await tx
       .select()

@@ -6,7 +6,7 @@ import type { Policy, PolicyBundle } from '@flowdesk/shared/policy';
 import type { Database } from '../db/client';
 import { auditEvents, policies } from '../db/schema';
 import { apiError } from '../http/api-error';
-import { requireRight } from './access';
+import { ensureOrganizationRow, requireRight } from './access';
 
 /**
  * An organization's policies on the website (issue 10): authored by those allowed to manage
@@ -67,6 +67,7 @@ export async function savePolicy(
     throw apiError(400, checked.error.code, checked.error.message, checked.error.details);
   }
   return db.transaction(async (tx) => {
+    await ensureOrganizationRow(tx, organizationId);
     const [existing] = await tx
       .select({ version: policies.version })
       .from(policies)

@@ -1,9 +1,11 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FlowDeskError } from '@flowdesk/shared/core';
 import type { OrgSession } from '@flowdesk/shared/enterprise';
 import type { OpenedDatabase } from '../db/client';
 import { activations, auditEvents, licenses, organizations, users } from '../db/schema';
 import { testDatabase } from '../../test/database';
+import { applyClerkEvent } from '../webhooks/clerk-events';
 import { savePolicy } from './policies';
 import {
   auditCompliance,
@@ -239,6 +241,21 @@ describe('seats and SSO edge cases', () => {
     );
     expect(await codeOf(assignSeat(opened.db, admin, 'user_a'))).toBe('MEMBER_NOT_FOUND');
     await setSeatAssignment(opened.db, bareAdmin, 'manual');
+  });
+
+  it('works before Clerk’s organization webhook arrives, and the webhook’s name then wins', async () => {
+    const early: OrgSession = { ...admin, orgId: 'org_early' };
+    await setSeatAssignment(opened.db, early, 'manual');
+    await applyClerkEvent(opened.db, 'msg_early', {
+      type: 'organization.created',
+      data: { id: 'org_early', name: 'Early Birds', updated_at: 1_000 },
+      timestamp: 1_000,
+    });
+    const [row] = await opened.db
+      .select({ name: organizations.name })
+      .from(organizations)
+      .where(eq(organizations.id, 'org_early'));
+    expect(row?.name).toBe('Early Birds');
   });
 
   it('keeps a domain to one organization, and changes nothing when Clerk refuses', async () => {

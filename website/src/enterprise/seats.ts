@@ -6,12 +6,11 @@ import {
   licenses,
   memberships,
   organizationSettings,
-  organizations,
   seats,
   users,
 } from '../db/schema';
 import { apiError } from '../http/api-error';
-import { recordAdminEvent, requireRight } from './access';
+import { ensureOrganizationRow, recordAdminEvent, requireRight } from './access';
 import type { Queryable, Transaction } from './access';
 
 /**
@@ -312,10 +311,7 @@ export async function setSeatAssignment(
 ): Promise<void> {
   const organizationId = await requireRight(db, session, 'seats', 'assign');
   await db.transaction(async (tx) => {
-    await tx
-      .insert(organizations)
-      .values({ id: organizationId, name: organizationId })
-      .onConflictDoNothing();
+    await ensureOrganizationRow(tx, organizationId);
     await tx
       .insert(organizationSettings)
       .values({

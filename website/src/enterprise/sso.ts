@@ -4,7 +4,7 @@ import type { OrgSession, SsoConfig } from '@flowdesk/shared/enterprise';
 import type { Database } from '../db/client';
 import { organizations, ssoConnections, users } from '../db/schema';
 import { apiError } from '../http/api-error';
-import { recordAdminEvent, requireRight } from './access';
+import { ensureOrganizationRow, recordAdminEvent, requireRight } from './access';
 import type { Queryable } from './access';
 
 /**
@@ -108,6 +108,7 @@ export async function configureSsoProvider(
     updatedAt: now,
   };
   return db.transaction(async (tx) => {
+    await ensureOrganizationRow(tx, organizationId);
     const [saved] = await tx
       .insert(ssoConnections)
       .values({ organizationId, ...values, createdAt: now })
