@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser';
 import { testClerk } from './clerk-session';
+import { clerkDelivery } from './clerk-webhooks';
 import type { TestClerk, TestOrganizationClaim } from './clerk-session';
 import { startWebsite } from './next-process';
 
@@ -27,21 +27,8 @@ let stop: () => Promise<void> = () => Promise.resolve();
 let clerk: TestClerk;
 let browser: Browser;
 
-function sendWebhook(type: string, data: unknown) {
-  const id = `msg_${randomBytes(6).toString('hex')}`;
-  const at = new Date();
-  const body = JSON.stringify({ type, object: 'event', timestamp: at.getTime(), data });
-  return fetch(`${origin}/api/webhooks/clerk`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'svix-id': id,
-      'svix-timestamp': String(Math.floor(at.getTime() / 1000)),
-      'svix-signature': new Webhook(WEBHOOK_SECRET).sign(id, at, body),
-    },
-    body,
-  });
-}
+const sendWebhook = (type: string, data: unknown) =>
+  fetch(clerkDelivery(`${origin}/api/webhooks/clerk`, WEBHOOK_SECRET, type, data));
 
 beforeAll(async () => {
   clerk = await testClerk();

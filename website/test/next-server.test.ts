@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyLicenseToken } from '@flowdesk/shared/licensing';
 import type { LicenseKeySet } from '@flowdesk/shared/licensing';
 import { testClerk } from './clerk-session';
+import { clerkDelivery } from './clerk-webhooks';
 import type { TestClerk } from './clerk-session';
 import { launchChromium } from './browser';
 import { BUILD_SECRET_MARKER } from './build-once';
@@ -135,19 +136,10 @@ const post = (path: string, body: unknown) =>
     body: JSON.stringify(body),
   });
 
-function sendWebhook(type: string, data: unknown, id = `msg_${randomBytes(6).toString('hex')}`) {
-  const at = new Date();
-  const body = JSON.stringify({ type, object: 'event', timestamp: at.getTime(), data });
-  return fetch(`${origin}/api/webhooks/clerk`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'svix-id': id,
-      'svix-timestamp': String(Math.floor(at.getTime() / 1000)),
-      'svix-signature': new Webhook(WEBHOOK_SECRET).sign(id, at, body),
-    },
-    body,
-  });
+function sendWebhook(type: string, data: unknown, id?: string) {
+  return fetch(
+    clerkDelivery(`${origin}/api/webhooks/clerk`, WEBHOOK_SECRET, type, data, id ? { id } : {}),
+  );
 }
 
 describe('the website under next start', () => {

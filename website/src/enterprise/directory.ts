@@ -1,18 +1,16 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import type { OrgSession } from '@flowdesk/shared/enterprise';
 import type { Database } from '../db/client';
-import {
-  activations,
-  auditEvents,
-  licenses,
-  memberships,
-  seats,
-  ssoConnections,
-  users,
-} from '../db/schema';
+import { activations, auditEvents, memberships, seats, ssoConnections, users } from '../db/schema';
 import { recordAdminEvent, requireRight } from './access';
 import type { Transaction } from './access';
-import { removeSeat, seatAssignmentOf, takeFreeSeat } from './seats';
+import {
+  holdsSeat,
+  lockOrganizationLicense,
+  removeSeat,
+  seatAssignmentOf,
+  takeFreeSeat,
+} from './seats';
 
 /**
  * Provisioning (issue 10): Clerk Directory Sync (SCIM) creates, updates and deprovisions users at
@@ -61,24 +59,10 @@ export async function provisionUser(
         updatedAt: new Date(0),
       })
       .onConflictDoNothing();
-    const [license] = await tx
-      .select()
-      .from(licenses)
-      .where(
-        and(
-          eq(licenses.ownerType, 'organization'),
-          eq(licenses.ownerId, organizationId),
-          eq(licenses.status, 'active'),
-        ),
-      )
-      .for('update');
+    const license = await lockOrganizationLicense(tx, organizationId);
     let seat: ProvisionOutcome['seat'] = 'manual';
     if (license && (await seatAssignmentOf(tx, organizationId)) === 'automatic') {
-      const [held] = await tx
-        .select({ userId: seats.userId })
-        .from(seats)
-        .where(and(eq(seats.organizationId, organizationId), eq(seats.userId, userId)));
-      seat = held
+      seat = (await holdsSeat(tx, organizationId, userId))
         ? 'held'
         : (await takeFreeSeat(tx, license, userId, 'directory', now))
           ? 'assigned'

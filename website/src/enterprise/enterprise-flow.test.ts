@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPolicyBundle } from '@flowdesk/shared/policy';
 import { createLicenseApi } from '../api/license-api';
@@ -14,6 +13,7 @@ import { clerkSessionAuthenticator } from '../server/clerk-enterprise';
 import { readClerkConfiguration } from '../server/clerk-settings';
 import { createClerkWebhookHandler } from '../webhooks/clerk-webhook';
 import { testClerk } from '../../test/clerk-session';
+import { clerkDelivery } from '../../test/clerk-webhooks';
 import type { TestClerk, TestOrganizationClaim } from '../../test/clerk-session';
 import { testDatabase } from '../../test/database';
 import { createAdminApi } from './admin-api';
@@ -26,7 +26,6 @@ import { createAdminApi } from './admin-api';
 
 const SITE = 'http://localhost:3000';
 const SECRET = `whsec_${randomBytes(24).toString('base64')}`;
-const signer = new Webhook(SECRET);
 const config = { ...DEFAULT_LICENSE_SERVER_CONFIG, issuer: SITE, signingKey: {} };
 const ACME = 'org_acme';
 const CONNECTION = 'entc_acme';
@@ -61,19 +60,9 @@ const webhooks = createClerkWebhookHandler({
 });
 let deliveries = 0;
 async function deliver(type: string, data: Record<string, unknown>) {
-  const id = `msg_flow_${(deliveries += 1)}`;
-  const at = new Date();
-  const body = JSON.stringify({ type, object: 'event', data, timestamp: at.getTime() });
   const response = await webhooks(
-    new Request(`${SITE}/api/webhooks/clerk`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'svix-id': id,
-        'svix-timestamp': String(Math.floor(at.getTime() / 1000)),
-        'svix-signature': signer.sign(id, at, body),
-      },
-      body,
+    clerkDelivery(`${SITE}/api/webhooks/clerk`, SECRET, type, data, {
+      id: `msg_flow_${(deliveries += 1)}`,
     }),
   );
   expect(response.status, `${type} delivery`).toBe(200);

@@ -1,12 +1,13 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FlowDeskError } from '@flowdesk/shared/core';
+import type { FlowDeskError } from '@flowdesk/shared/core';
 import type { OrgSession } from '@flowdesk/shared/enterprise';
 import { generateLicenseSigningKey } from '@flowdesk/shared/licensing';
 import { verifyPolicyBundle } from '@flowdesk/shared/policy';
 import type { OpenedDatabase } from '../db/client';
 import { auditEvents, organizations } from '../db/schema';
 import { testDatabase } from '../../test/database';
+import { errorCodeOf } from '../../test/error-code';
 import { deletePolicy, listPolicies, savePolicy, signedPolicyBundle } from './policies';
 
 let opened: OpenedDatabase;
@@ -47,14 +48,7 @@ const approvedApps = {
   rules: [{ kind: 'blocked-service-types', types: ['discord'] }],
 };
 
-async function codeOf(work: Promise<unknown>): Promise<string> {
-  try {
-    await work;
-    return 'ok';
-  } catch (error) {
-    return error instanceof FlowDeskError ? error.code : String(error);
-  }
-}
+const codeOf = errorCodeOf;
 
 const auditActions = async () =>
   (

@@ -1,10 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FlowDeskError } from '@flowdesk/shared/core';
+import type { FlowDeskError } from '@flowdesk/shared/core';
 import type { OrgSession } from '@flowdesk/shared/enterprise';
 import type { OpenedDatabase } from '../db/client';
 import { activations, auditEvents, licenses, organizations, users } from '../db/schema';
 import { testDatabase } from '../../test/database';
+import { errorCodeOf } from '../../test/error-code';
 import { applyClerkEvent } from '../webhooks/clerk-events';
 import { savePolicy } from './policies';
 import {
@@ -99,14 +100,7 @@ const admin: OrgSession = {
 };
 const bareAdmin: OrgSession = { ...admin, orgId: 'org_bare' };
 
-async function codeOf(work: Promise<unknown>): Promise<string> {
-  try {
-    await work;
-    return 'ok';
-  } catch (error) {
-    return error instanceof FlowDeskError ? error.code : String(error);
-  }
-}
+const codeOf = errorCodeOf;
 
 describe('audit export', () => {
   it('keeps spreadsheet cells as text and quotes what needs quoting', () => {

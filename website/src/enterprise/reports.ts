@@ -4,10 +4,11 @@ import { z } from 'zod';
 import type { OrgSession } from '@flowdesk/shared/enterprise';
 import { compareVersions } from '@flowdesk/shared/policy';
 import type { Database } from '../db/client';
-import { activations, auditEvents, licenses, seats, users } from '../db/schema';
+import { activations, auditEvents, seats, users } from '../db/schema';
 import { apiError } from '../http/api-error';
 import { recordAdminEvent, requireRight } from './access';
 import { organizationPolicies } from './policies';
+import { activeOrganizationLicense } from './seats';
 
 /**
  * What administrators read about their organization (issue 10): the audit log as CSV or JSON,
@@ -201,20 +202,6 @@ export interface UsageReport {
   }[];
 }
 
-async function organizationLicense(db: Database, organizationId: string) {
-  const [license] = await db
-    .select()
-    .from(licenses)
-    .where(
-      and(
-        eq(licenses.ownerType, 'organization'),
-        eq(licenses.ownerId, organizationId),
-        eq(licenses.status, 'active'),
-      ),
-    );
-  return license;
-}
-
 async function liveDevices(db: Database, licenseId: string | undefined) {
   if (!licenseId) return [];
   return db
@@ -260,7 +247,7 @@ export async function generateUsageReport(
     );
   }
   const period = parsed.data;
-  const license = await organizationLicense(db, organizationId);
+  const license = await activeOrganizationLicense(db, organizationId);
   const devices = await liveDevices(db, license?.id);
   const [assigned] = await db
     .select({ seats: count() })
@@ -353,7 +340,7 @@ export async function getComplianceStatus(
     intervals.length > 0
       ? Math.min(...intervals)
       : Math.ceil(options.defaultStaleAfterSeconds / 3600);
-  const license = await organizationLicense(db, organizationId);
+  const license = await activeOrganizationLicense(db, organizationId);
   const devices = await liveDevices(db, license?.id);
   const summary = (device: (typeof devices)[number]): DeviceSummary => ({
     activationId: device.id,

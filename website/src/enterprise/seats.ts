@@ -49,20 +49,39 @@ export async function seatAssignmentOf(
   return settings?.seatAssignment ?? 'automatic';
 }
 
-/** The organization's active license, locked for the rest of the transaction. */
-async function lockOrganizationLicense(tx: Transaction, organizationId: string) {
+/** The organization's active license (Team or Enterprise), if it has one. */
+export async function activeOrganizationLicense(db: Queryable, organizationId: string) {
+  const [license] = await db.select().from(licenses).where(activeLicenseOf(organizationId));
+  return license;
+}
+
+const activeLicenseOf = (organizationId: string) =>
+  and(
+    eq(licenses.ownerType, 'organization'),
+    eq(licenses.ownerId, organizationId),
+    eq(licenses.status, 'active'),
+  );
+
+/** The same, locked for the rest of the transaction: seats are counted under this lock. */
+export async function lockOrganizationLicense(tx: Transaction, organizationId: string) {
   const [license] = await tx
     .select()
     .from(licenses)
-    .where(
-      and(
-        eq(licenses.ownerType, 'organization'),
-        eq(licenses.ownerId, organizationId),
-        eq(licenses.status, 'active'),
-      ),
-    )
+    .where(activeLicenseOf(organizationId))
     .for('update');
   return license;
+}
+
+export async function holdsSeat(
+  db: Queryable,
+  organizationId: string,
+  userId: string,
+): Promise<boolean> {
+  const [held] = await db
+    .select({ userId: seats.userId })
+    .from(seats)
+    .where(and(eq(seats.organizationId, organizationId), eq(seats.userId, userId)));
+  return held !== undefined;
 }
 
 async function seatsInUse(tx: Transaction, organizationId: string): Promise<number> {
@@ -92,11 +111,7 @@ export async function takeFreeSeat(
   assignedBy: string,
   now: Date,
 ): Promise<boolean> {
-  const [held] = await tx
-    .select({ userId: seats.userId })
-    .from(seats)
-    .where(and(eq(seats.organizationId, license.ownerId), eq(seats.userId, userId)));
-  if (held) return true;
+  if (await holdsSeat(tx, license.ownerId, userId)) return true;
   if ((await seatsInUse(tx, license.ownerId)) >= license.seats) return false;
   await tx
     .insert(seats)
@@ -114,11 +129,7 @@ export async function requireSeatForActivation(
   userId: string,
   now: Date,
 ): Promise<void> {
-  const [held] = await tx
-    .select({ userId: seats.userId })
-    .from(seats)
-    .where(and(eq(seats.organizationId, license.ownerId), eq(seats.userId, userId)));
-  if (held) return;
+  if (await holdsSeat(tx, license.ownerId, userId)) return;
   if ((await seatAssignmentOf(tx, license.ownerId)) === 'manual') {
     throw apiError(
       403,
@@ -146,16 +157,7 @@ export async function memberOverview(db: Database, session: OrgSession): Promise
 }
 
 async function overviewOf(db: Database, organizationId: string): Promise<SeatOverview> {
-  const [license] = await db
-    .select({ plan: licenses.plan, seats: licenses.seats, id: licenses.id })
-    .from(licenses)
-    .where(
-      and(
-        eq(licenses.ownerType, 'organization'),
-        eq(licenses.ownerId, organizationId),
-        eq(licenses.status, 'active'),
-      ),
-    );
+  const license = await activeOrganizationLicense(db, organizationId);
   const rows = await db
     .select({
       userId: memberships.userId,

@@ -1,7 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { exportPKCS8 } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { FlowDeskError } from '@flowdesk/shared/core';
 import { generateLicenseSigningKey, verifyLicenseToken } from '@flowdesk/shared/licensing';
 import { verifyPolicyBundle } from '@flowdesk/shared/policy';
 import type { OpenedDatabase } from '../db/client';
@@ -15,6 +14,7 @@ import {
   users,
 } from '../db/schema';
 import { testDatabase } from '../../test/database';
+import { errorCodeOf } from '../../test/error-code';
 import { deactivateActivation, devicesOf, refreshLicense } from './activations';
 import { sha256Hex } from './codes';
 import { DEFAULT_LICENSE_SERVER_CONFIG } from './config';
@@ -49,14 +49,7 @@ const device = (name = 'Work laptop', fingerprint = 'laptop'): DeviceDescription
   appVersion: '0.1.0',
 });
 
-async function codeOf(work: Promise<unknown>): Promise<string> {
-  try {
-    await work;
-    return 'ok';
-  } catch (error) {
-    return error instanceof FlowDeskError ? error.code : String(error);
-  }
-}
+const codeOf = errorCodeOf;
 
 /** A device signs in: link, approval by `userId`, then the poll that receives the token. */
 async function signIn(userId: string, description = device(), at = start) {

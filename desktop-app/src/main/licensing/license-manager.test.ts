@@ -232,7 +232,7 @@ describe('the desktop license', () => {
   });
 
   it('follows an organization’s check-interval policy, and sends its policy counts once received', async () => {
-    let policyHours: number | undefined;
+    let policyHours: number | undefined = undefined;
     const report = {
       since: new Date(start).toISOString(),
       findings: [{ policyId: 'apps', version: 1, outcome: 'blocked' as const, count: 2 }],

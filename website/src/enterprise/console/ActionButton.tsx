@@ -2,6 +2,8 @@
 
 import { useState, useTransition } from 'react';
 import type { AdminResult } from '../console-session';
+import { ResultMessage } from './ResultMessage';
+import type { ResultText } from './ResultMessage';
 
 /**
  * One admin action behind a button: pending state while it runs, an optional confirmation for
@@ -25,7 +27,7 @@ export function ActionButton({
   tone?: 'normal' | 'danger';
 }) {
   const [pending, start] = useTransition();
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<ResultText | null>(null);
   const run = () => {
     if (confirmation && !window.confirm(confirmation)) return;
     start(async () => {
@@ -54,15 +56,7 @@ export function ActionButton({
         {pending ? pendingLabel : label}
       </button>
       <span aria-live="polite" className="text-sm">
-        {message ? (
-          <span
-            className={
-              message.ok ? 'text-green-800 dark:text-green-400' : 'text-red-700 dark:text-red-400'
-            }
-          >
-            {message.text}
-          </span>
-        ) : null}
+        <ResultMessage message={message} />
       </span>
     </span>
   );

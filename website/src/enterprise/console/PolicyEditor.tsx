@@ -2,6 +2,8 @@
 
 import { useId, useState, useTransition } from 'react';
 import type { AdminResult } from '../console-session';
+import { ResultMessage } from './ResultMessage';
+import type { ResultText } from './ResultMessage';
 import type { PolicyPreview } from '../policy-preview';
 
 /**
@@ -171,7 +173,7 @@ export function PolicyEditor({
   const [tryUrls, setTryUrls] = useState('');
   const [tryVersions, setTryVersions] = useState('');
   const [result, setResult] = useState<PolicyPreview | null>(null);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<ResultText | null>(null);
   const [pending, start] = useTransition();
 
   const draft = () => ({
@@ -382,16 +384,7 @@ export function PolicyEditor({
       </div>
 
       <div aria-live="polite">
-        {message ? (
-          <p
-            role={message.ok ? 'status' : 'alert'}
-            className={
-              message.ok ? 'text-green-800 dark:text-green-400' : 'text-red-700 dark:text-red-400'
-            }
-          >
-            {message.text}
-          </p>
-        ) : null}
+        <ResultMessage message={message} />
         {result?.valid ? (
           <section
             aria-label="Preview"

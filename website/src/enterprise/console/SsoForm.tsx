@@ -2,6 +2,8 @@
 
 import { useState, useTransition } from 'react';
 import type { AdminResult } from '../console-session';
+import { ResultMessage } from './ResultMessage';
+import type { ResultText } from './ResultMessage';
 
 /**
  * The organization's single sign-on: SAML (metadata URL, optional certificate) or OIDC
@@ -26,7 +28,7 @@ export function SsoForm({
   const [clientId, setClientId] = useState('');
   const [clientSecret, setClientSecret] = useState('');
   const [required, setRequired] = useState(current?.required ?? false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [message, setMessage] = useState<ResultText | null>(null);
   const [pending, start] = useTransition();
   const field =
     'mt-1 w-full rounded-md border border-neutral-300 bg-white px-2 py-1 dark:border-neutral-700 dark:bg-neutral-950';
@@ -135,16 +137,7 @@ export function SsoForm({
         {pending ? 'Saving…' : 'Save'}
       </button>
       <div aria-live="polite">
-        {message ? (
-          <p
-            role={message.ok ? 'status' : 'alert'}
-            className={
-              message.ok ? 'text-green-800 dark:text-green-400' : 'text-red-700 dark:text-red-400'
-            }
-          >
-            {message.text}
-          </p>
-        ) : null}
+        <ResultMessage message={message} />
       </div>
     </form>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { authorizeAction } from '@flowdesk/shared/enterprise';
 import { runAdmin } from '../../../../../src/enterprise/console-session';
 import { AdminFrame } from '../../../../../src/enterprise/console/AdminFrame';
+import { AdminRow, AdminTable } from '../../../../../src/enterprise/console/AdminTable';
 import { AuditExport } from '../../../../../src/enterprise/console/AuditExport';
 import { adminPageSession } from '../../../../../src/enterprise/console/admin-page';
 import { Notice, Refused } from '../../../../../src/enterprise/console/Notice';
@@ -81,46 +82,30 @@ export default async function AuditPage({
           <p>No events match these filters.</p>
         </Notice>
       ) : (
-        <div className="mt-6 overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Audit events, newest first</caption>
-            <thead className="border-b border-neutral-200 dark:border-neutral-800">
-              <tr>
-                <th scope="col" className="py-2 pr-4">
-                  When
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  Who
-                </th>
-                <th scope="col" className="py-2 pr-4">
-                  What
-                </th>
-                <th scope="col" className="py-2">
-                  Target
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {result.value.events.map((event, index) => (
-                <tr key={index} className="border-b border-neutral-100 dark:border-neutral-900">
-                  <td className="py-2 pr-4 whitespace-nowrap">
-                    {formatDateTime(new Date(event.at))}
-                  </td>
-                  <td className="py-2 pr-4">{event.actorId ?? event.actorType}</td>
-                  <td className="py-2 pr-4">{event.action}</td>
-                  <td className="py-2">
-                    {[event.targetType, event.targetId].filter(Boolean).join(' ')}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+        <>
+          <AdminTable
+            caption="Audit events, newest first"
+            columns={['When', 'Who', 'What', 'Target']}
+          >
+            {result.value.events.map((event, index) => (
+              <AdminRow key={index}>
+                <td className="py-2 pr-4 whitespace-nowrap">
+                  {formatDateTime(new Date(event.at))}
+                </td>
+                <td className="py-2 pr-4">{event.actorId ?? event.actorType}</td>
+                <td className="py-2 pr-4">{event.action}</td>
+                <td className="py-2">
+                  {[event.targetType, event.targetId].filter(Boolean).join(' ')}
+                </td>
+              </AdminRow>
+            ))}
+          </AdminTable>
           {result.value.truncated ? (
             <p className="mt-2 text-sm text-neutral-600 dark:text-neutral-400">
               Showing the newest 200: export for the rest, or narrow the filters.
             </p>
           ) : null}
-        </div>
+        </>
       )}
     </AdminFrame>
   );

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { runAdmin } from '../../../../../src/enterprise/console-session';
 import { ActionButton } from '../../../../../src/enterprise/console/ActionButton';
 import { AdminFrame } from '../../../../../src/enterprise/console/AdminFrame';
+import { AdminRow, AdminTable } from '../../../../../src/enterprise/console/AdminTable';
 import { adminPageSession } from '../../../../../src/enterprise/console/admin-page';
 import { Notice, Refused } from '../../../../../src/enterprise/console/Notice';
 import { memberOverview } from '../../../../../src/enterprise/seats';
@@ -46,46 +47,22 @@ export default async function MembersPage() {
               <p>Members appear here as Clerk tells this site about them.</p>
             </Notice>
           ) : (
-            <div className="mt-6 overflow-x-auto">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">Members of the organization</caption>
-                <thead className="border-b border-neutral-200 dark:border-neutral-800">
-                  <tr>
-                    <th scope="col" className="py-2 pr-4">
-                      Member
-                    </th>
-                    <th scope="col" className="py-2 pr-4">
-                      Role
-                    </th>
-                    <th scope="col" className="py-2 pr-4">
-                      Seat
-                    </th>
-                    <th scope="col" className="py-2 pr-4">
-                      Devices
-                    </th>
-                    <th scope="col" className="py-2">
-                      Last check-in
-                    </th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {result.value.members.map((member) => (
-                    <tr
-                      key={member.userId}
-                      className="border-b border-neutral-100 dark:border-neutral-900"
-                    >
-                      <td className="py-2 pr-4">{member.name ?? member.email ?? member.userId}</td>
-                      <td className="py-2 pr-4">{roleName(member.role)}</td>
-                      <td className="py-2 pr-4">{member.seat ? 'Yes' : 'No'}</td>
-                      <td className="py-2 pr-4">{member.devices}</td>
-                      <td className="py-2">
-                        {member.lastCheckInAt ? formatDateTime(member.lastCheckInAt) : '—'}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <AdminTable
+              caption="Members of the organization"
+              columns={['Member', 'Role', 'Seat', 'Devices', 'Last check-in']}
+            >
+              {result.value.members.map((member) => (
+                <AdminRow key={member.userId}>
+                  <td className="py-2 pr-4">{member.name ?? member.email ?? member.userId}</td>
+                  <td className="py-2 pr-4">{roleName(member.role)}</td>
+                  <td className="py-2 pr-4">{member.seat ? 'Yes' : 'No'}</td>
+                  <td className="py-2 pr-4">{member.devices}</td>
+                  <td className="py-2">
+                    {member.lastCheckInAt ? formatDateTime(member.lastCheckInAt) : '—'}
+                  </td>
+                </AdminRow>
+              ))}
+            </AdminTable>
           )}
         </>
       )}

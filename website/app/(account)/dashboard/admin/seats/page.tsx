@@ -4,6 +4,7 @@ import { authorizeAction } from '@flowdesk/shared/enterprise';
 import { runAdmin } from '../../../../../src/enterprise/console-session';
 import { ActionButton } from '../../../../../src/enterprise/console/ActionButton';
 import { AdminFrame } from '../../../../../src/enterprise/console/AdminFrame';
+import { AdminRow, AdminTable } from '../../../../../src/enterprise/console/AdminTable';
 import { adminPageSession } from '../../../../../src/enterprise/console/admin-page';
 import { assignedByWords } from '../../../../../src/enterprise/console/labels';
 import { Notice, Refused } from '../../../../../src/enterprise/console/Notice';
@@ -47,63 +48,40 @@ export default async function SeatsPage() {
               disabled={!canAssign}
             />
           </div>
-          <div className="mt-6 overflow-x-auto">
-            <table className="w-full text-left text-sm">
-              <caption className="sr-only">Seats of the organization&apos;s license</caption>
-              <thead className="border-b border-neutral-200 dark:border-neutral-800">
-                <tr>
-                  <th scope="col" className="py-2 pr-4">
-                    Member
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Seat
-                  </th>
-                  <th scope="col" className="py-2 pr-4">
-                    Devices
-                  </th>
-                  <th scope="col" className="py-2">
-                    <span className="sr-only">Actions</span>
-                  </th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.value.members.map((member) => {
-                  const who = member.name ?? member.email ?? member.userId;
-                  return (
-                    <tr
-                      key={member.userId}
-                      className="border-b border-neutral-100 dark:border-neutral-900"
-                    >
-                      <td className="py-2 pr-4">{who}</td>
-                      <td className="py-2 pr-4">
-                        {member.seat
-                          ? `Assigned ${assignedByWords(member.seat.assignedBy)}`
-                          : 'None'}
-                      </td>
-                      <td className="py-2 pr-4">{member.devices}</td>
-                      <td className="py-2">
-                        {!canAssign ? null : member.seat ? (
-                          <ActionButton
-                            label={`Release ${who}'s seat`}
-                            pendingLabel="Releasing…"
-                            tone="danger"
-                            confirmation={`Release ${who}'s seat? Their ${member.devices} device(s) lose the organization's plan at their next license check.`}
-                            action={releaseSeatAction.bind(null, member.userId)}
-                          />
-                        ) : (
-                          <ActionButton
-                            label={`Give ${who} a seat`}
-                            pendingLabel="Assigning…"
-                            action={assignSeatAction.bind(null, member.userId)}
-                          />
-                        )}
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+          <AdminTable
+            caption="Seats of the organization's license"
+            columns={['Member', 'Seat', 'Devices', '']}
+          >
+            {result.value.members.map((member) => {
+              const who = member.name ?? member.email ?? member.userId;
+              return (
+                <AdminRow key={member.userId}>
+                  <td className="py-2 pr-4">{who}</td>
+                  <td className="py-2 pr-4">
+                    {member.seat ? `Assigned ${assignedByWords(member.seat.assignedBy)}` : 'None'}
+                  </td>
+                  <td className="py-2 pr-4">{member.devices}</td>
+                  <td className="py-2">
+                    {!canAssign ? null : member.seat ? (
+                      <ActionButton
+                        label={`Release ${who}'s seat`}
+                        pendingLabel="Releasing…"
+                        tone="danger"
+                        confirmation={`Release ${who}'s seat? Their ${member.devices} device(s) lose the organization's plan at their next license check.`}
+                        action={releaseSeatAction.bind(null, member.userId)}
+                      />
+                    ) : (
+                      <ActionButton
+                        label={`Give ${who} a seat`}
+                        pendingLabel="Assigning…"
+                        action={assignSeatAction.bind(null, member.userId)}
+                      />
+                    )}
+                  </td>
+                </AdminRow>
+              );
+            })}
+          </AdminTable>
         </>
       )}
     </AdminFrame>
