@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { OrgSession } from '@flowdesk/shared/enterprise';
 import type { Database } from '../db/client';
 import { activations, auditEvents, memberships, seats, ssoConnections, users } from '../db/schema';
@@ -37,17 +37,11 @@ export async function provisionUser(
 ): Promise<ProvisionOutcome[]> {
   if (ssoConnectionIds.length === 0) return [];
   const connections = await tx
-    .select({
-      organizationId: ssoConnections.organizationId,
-      clerkConnectionId: ssoConnections.clerkConnectionId,
-    })
-    .from(ssoConnections);
+    .select({ organizationId: ssoConnections.organizationId })
+    .from(ssoConnections)
+    .where(inArray(ssoConnections.clerkConnectionId, [...ssoConnectionIds]));
   const outcomes: ProvisionOutcome[] = [];
-  for (const connection of connections) {
-    if (!connection.clerkConnectionId || !ssoConnectionIds.includes(connection.clerkConnectionId)) {
-      continue;
-    }
-    const organizationId = connection.organizationId;
+  for (const { organizationId } of connections) {
     // Dated at the epoch: Clerk's own membership event (with the real role) always wins.
     await tx
       .insert(memberships)
