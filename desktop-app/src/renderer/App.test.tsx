@@ -71,6 +71,7 @@ describe('App', () => {
         cancelSignIn: () => undefined,
         checkNow: () => Promise.resolve(),
         signOut: () => Promise.reject(new Error('not used')),
+        reschedule: () => undefined,
       }),
     });
     Object.defineProperty(window, 'flowdesk', { value: backend.bridge, configurable: true });
