@@ -1,0 +1,13 @@
+/**
+ * Jest with jest-expo (React Native's environment, Expo's modules mocked). Packages published as
+ * untranspiled ES modules (jose, zod…) and @flowdesk/shared's TypeScript are compiled by Babel.
+ */
+module.exports = {
+  preset: 'jest-expo',
+  roots: ['<rootDir>/src', '<rootDir>/app'],
+  transformIgnorePatterns: [
+    'node_modules/(?!((jest-)?react-native|@react-native(-community)?)|expo(nent)?|@expo(nent)?/.*|expo-router|react-native-webview|jose|@noble/.*|zod|tldts.*|cockatiel|simple-icons)',
+  ],
+  collectCoverageFrom: ['src/**/*.{ts,tsx}', '!src/**/*.test.{ts,tsx}'],
+  coverageThreshold: { global: { lines: 90, branches: 85 } },
+};
