@@ -1,27 +1,12 @@
-import { useEffect, useState } from 'react';
+import { router } from 'expo-router';
 import { ActivityIndicator, View } from 'react-native';
-import { defaultWorkspaceStore } from '@flowdesk/shared/workspace';
-import type { WorkspaceStore } from '@flowdesk/shared/workspace';
 import { WorkspacesScreen } from '../src/screens/WorkspacesScreen';
-import { expoDocumentStorage } from '../src/storage/expo-document-storage';
-import { WorkspaceRepository } from '../src/storage/workspace-repository';
+import { useWorkspaces } from '../src/state/workspaces-provider';
 
-const repository = new WorkspaceRepository(expoDocumentStorage);
-
-/** The workspaces, read from the phone's storage. */
+/** The workspaces. */
 export default function Index() {
-  const [loaded, setLoaded] = useState<{ store: WorkspaceStore; problem?: string }>();
-  useEffect(() => {
-    repository.load().then(
-      ({ store, problem }) => setLoaded(problem ? { store, problem: problem.message } : { store }),
-      (error: unknown) =>
-        setLoaded({
-          store: defaultWorkspaceStore(),
-          problem: error instanceof Error ? error.message : 'Your workspaces could not be read.',
-        }),
-    );
-  }, []);
-  if (!loaded) {
+  const workspaces = useWorkspaces();
+  if (workspaces.loading) {
     return (
       <View style={{ flex: 1, justifyContent: 'center' }}>
         <ActivityIndicator accessibilityLabel="Loading your workspaces" />
@@ -30,8 +15,10 @@ export default function Index() {
   }
   return (
     <WorkspacesScreen
-      store={loaded.store}
-      {...(loaded.problem ? { problem: loaded.problem } : {})}
+      store={workspaces.store}
+      {...(workspaces.problem ? { problem: workspaces.problem } : {})}
+      onOpen={(id) => router.push({ pathname: '/workspace/[id]', params: { id } })}
+      onCreate={(input) => workspaces.addWorkspace(input)}
     />
   );
 }

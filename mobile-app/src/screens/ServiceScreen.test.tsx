@@ -61,8 +61,11 @@ describe('the service screen', () => {
     expect(prop('incognito')).toBe(false);
     expect(mockWebView.props).not.toHaveProperty('onMessage');
     expect(mockWebView.props).not.toHaveProperty('injectedJavaScript');
+    expect(screen.queryByText(/forgets when the app closes/)).toBeNull();
     renderScreen({ ...slack, isolation: 'isolated' });
     expect(prop('incognito')).toBe(true);
+    // The platform's limit is said where the user meets it.
+    expect(screen.getByText(/forgets when the app closes/)).toBeTruthy();
   });
 
   it('decides each load with the shared rules, sending foreign links to the browser', () => {
@@ -136,6 +139,28 @@ describe('the service screen', () => {
     expect(screen.queryByRole('alert')).toBeNull();
     act(() => prop<(event: object) => void>('onHttpError')({ nativeEvent: { statusCode: 404 } }));
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('reads the unread count from the page title', () => {
+    const badges: unknown[] = [];
+    render(
+      <ServiceScreen
+        service={slack}
+        openExternally={() => undefined}
+        share={() => undefined}
+        onUnread={(badge) => badges.push(badge)}
+      />,
+    );
+    const change = prop<(state: object) => void>('onNavigationStateChange');
+    act(() =>
+      change({ url: slack.url, title: '(3) Slack', canGoBack: false, canGoForward: false }),
+    );
+    act(() => change({ url: slack.url, title: '', canGoBack: false, canGoForward: false }));
+    act(() => change({ url: slack.url, title: '• Slack', canGoBack: false, canGoForward: false }));
+    expect(badges).toEqual([
+      { count: 3, attention: false },
+      { count: 0, attention: true },
+    ]);
   });
 
   it('starts the page again when the system ended its process', () => {

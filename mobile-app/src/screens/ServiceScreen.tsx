@@ -5,6 +5,8 @@ import type {
   ShouldStartLoadRequest,
   WebViewNavigation,
 } from 'react-native-webview/lib/WebViewTypes';
+import { unreadFromTitle } from '@flowdesk/shared/workspace';
+import type { UnreadBadge } from '@flowdesk/shared/workspace';
 import {
   decideOpenWindow,
   decideWebViewRequest,
@@ -29,6 +31,8 @@ export interface ServiceScreenProps {
   /** Opens an address in the system (already decided safe by the shared rules). */
   openExternally: (url: string) => void;
   share: (url: string) => void;
+  /** The unread count the page shows in its title ("(3) Slack"), as it changes. */
+  onUnread?: (badge: UnreadBadge) => void;
 }
 
 interface PageState {
@@ -37,7 +41,7 @@ interface PageState {
   canGoForward: boolean;
 }
 
-export function ServiceScreen({ service, openExternally, share }: ServiceScreenProps) {
+export function ServiceScreen({ service, openExternally, share, onUnread }: ServiceScreenProps) {
   const webView = useRef<WebView>(null);
   const scope = useMemo(() => scopeOfService(service), [service]);
   const [page, setPage] = useState<PageState>({
@@ -77,6 +81,13 @@ export function ServiceScreen({ service, openExternally, share }: ServiceScreenP
         accessibilityValue={{ min: 0, max: 100, now: Math.round(progress * 100) }}
         style={[styles.progress, { width: `${progress < 1 ? progress * 100 : 0}%` }]}
       />
+      {service.isolation === 'isolated' ? (
+        // What the platform offers today (docs/mobile-isolation.md), said plainly.
+        <Text style={styles.isolated}>
+          Isolated: this service keeps its own sign-in, which this phone forgets when the app
+          closes.
+        </Text>
+      ) : null}
       {failure ? (
         <View style={styles.failure}>
           <Text accessibilityRole="alert" style={styles.failureText}>
@@ -116,9 +127,11 @@ export function ServiceScreen({ service, openExternally, share }: ServiceScreenP
             setFailure(`the server answered ${event.nativeEvent.statusCode}`);
           }
         }}
-        onNavigationStateChange={(state: WebViewNavigation) =>
-          setPage({ url: state.url, canGoBack: state.canGoBack, canGoForward: state.canGoForward })
-        }
+        onNavigationStateChange={(state: WebViewNavigation) => {
+          setPage({ url: state.url, canGoBack: state.canGoBack, canGoForward: state.canGoForward });
+          // The title is the one unread signal every web app gives, and needs no bridge.
+          if (state.title) onUnread?.(unreadFromTitle(state.title));
+        }}
         // A page whose process was ended by the system starts again instead of staying blank.
         onContentProcessDidTerminate={() => webView.current?.reload()}
         onRenderProcessGone={() => webView.current?.reload()}
@@ -140,6 +153,7 @@ const styles = StyleSheet.create({
   progress: { height: 3, backgroundColor: '#2563eb' },
   failure: { padding: 16, gap: 8, backgroundColor: '#fef2f2' },
   failureText: { color: '#991b1b' },
+  isolated: { padding: 8, fontSize: 12, backgroundColor: '#eff6ff', color: '#1e3a8a' },
   toolbar: { flexDirection: 'row', justifyContent: 'space-around', paddingVertical: 6 },
   tool: { minHeight: 44, minWidth: 44, justifyContent: 'center', paddingHorizontal: 6 },
   disabled: { opacity: 0.4 },

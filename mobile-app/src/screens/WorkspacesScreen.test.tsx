@@ -1,7 +1,8 @@
 import { describe, expect, it, jest } from '@jest/globals';
+import { fireEvent, render, screen } from '@testing-library/react-native';
 import * as ReactNative from 'react-native';
-import { render, screen } from '@testing-library/react-native';
 import { defaultWorkspaceStore, workspaceStoreSchema } from '@flowdesk/shared/workspace';
+import { addWorkspace } from '../state/workspace-editor';
 import { WorkspacesScreen } from './WorkspacesScreen';
 
 const createdAt = '2026-12-01T10:00:00.000Z';
@@ -20,12 +21,15 @@ const store = workspaceStoreSchema.parse({
     { id: 'w2', name: 'Family', createdAt, services: [] },
   ],
 });
+const noCreate = () => ({ ok: true as const, value: null });
 
 describe('the workspaces screen', () => {
-  it('lists the workspaces with their service counts', () => {
-    render(<WorkspacesScreen store={store} />);
-    expect(screen.getByLabelText('Work, 2 services')).toBeTruthy();
-    expect(screen.getByLabelText('Family, 0 services')).toBeTruthy();
+  it('lists the workspaces with their service counts, and opens one', () => {
+    const onOpen = jest.fn();
+    render(<WorkspacesScreen store={store} onOpen={onOpen} onCreate={noCreate} />);
+    fireEvent.press(screen.getByRole('button', { name: 'Work, 2 services' }));
+    expect(onOpen).toHaveBeenCalledWith('w1');
+    expect(screen.getByRole('button', { name: 'Family, 0 services' })).toBeTruthy();
   });
 
   it('counts one service in the singular, and follows the dark system theme', () => {
@@ -34,14 +38,29 @@ describe('the workspaces screen', () => {
       schemaVersion: 1,
       workspaces: [{ ...store.workspaces[0], services: store.workspaces[0]!.services.slice(0, 1) }],
     });
-    render(<WorkspacesScreen store={one} />);
-    expect(screen.getByLabelText('Work, 1 service')).toBeTruthy();
+    render(<WorkspacesScreen store={one} onOpen={jest.fn()} onCreate={noCreate} />);
+    expect(screen.getByRole('button', { name: 'Work, 1 service' })).toBeTruthy();
     expect(screen.getByText('Work')).toHaveStyle({ color: '#f5f5f5' });
   });
 
-  it('has an empty state', () => {
-    render(<WorkspacesScreen store={defaultWorkspaceStore()} />);
+  it('creates a workspace by name, and shows why an empty name is refused', () => {
+    let current = defaultWorkspaceStore();
+    const onCreate = (input: { name: string }) => {
+      const created = addWorkspace(current, input);
+      if (created.ok) current = created.value.store;
+      return created;
+    };
+    const { rerender } = render(
+      <WorkspacesScreen store={current} onOpen={jest.fn()} onCreate={onCreate} />,
+    );
     expect(screen.getByText('No workspaces yet')).toBeTruthy();
+    fireEvent.press(screen.getByRole('button', { name: 'Create workspace' }));
+    expect(screen.getByRole('alert')).toBeTruthy();
+    fireEvent.changeText(screen.getByLabelText('New workspace name'), 'Side project');
+    fireEvent(screen.getByLabelText('New workspace name'), 'submitEditing');
+    rerender(<WorkspacesScreen store={current} onOpen={jest.fn()} onCreate={onCreate} />);
+    expect(screen.getByRole('button', { name: 'Side project, 0 services' })).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 
   it('shows the problem from loading', () => {
@@ -49,6 +68,8 @@ describe('the workspaces screen', () => {
       <WorkspacesScreen
         store={defaultWorkspaceStore()}
         problem="Your workspaces file is damaged. A copy was kept."
+        onOpen={jest.fn()}
+        onCreate={noCreate}
       />,
     );
     expect(screen.getByRole('alert').props.children).toMatch(/damaged/);

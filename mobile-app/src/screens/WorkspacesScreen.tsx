@@ -1,15 +1,47 @@
-import { FlatList, StyleSheet, Text, View, useColorScheme } from 'react-native';
+import { useState } from 'react';
+import {
+  FlatList,
+  Pressable,
+  StyleSheet,
+  Text,
+  TextInput,
+  View,
+  useColorScheme,
+} from 'react-native';
+import type { Result } from '@flowdesk/shared/core';
 import type { WorkspaceStore } from '@flowdesk/shared/workspace';
 
 /**
- * The first screen (issue 11, in progress): the workspaces, each with its services counted, an
- * empty state, and the problem from loading when there was one. Opening a workspace and
- * importing from the desktop come with the next screens.
+ * The first screen (issue 11): the workspaces, each with its services counted; opening one;
+ * creating one by name (checked by the shared rules, the refusal shown by the field); and the
+ * problem from loading or saving, when there was one.
  */
-export function WorkspacesScreen({ store, problem }: { store: WorkspaceStore; problem?: string }) {
+export function WorkspacesScreen({
+  store,
+  problem,
+  onOpen,
+  onCreate,
+}: {
+  store: WorkspaceStore;
+  problem?: string;
+  onOpen: (workspaceId: string) => void;
+  onCreate: (input: { name: string }) => Result<unknown>;
+}) {
   const dark = useColorScheme() === 'dark';
   const text = { color: dark ? '#f5f5f5' : '#171717' };
   const muted = { color: dark ? '#a3a3a3' : '#525252' };
+  const [name, setName] = useState('');
+  const [refusal, setRefusal] = useState<string>();
+  const create = () => {
+    const created = onCreate({ name });
+    if (created.ok) {
+      setName('');
+      setRefusal(undefined);
+    } else {
+      setRefusal(created.error.message);
+    }
+  };
+  const count = (services: number) => `${services} ${services === 1 ? 'service' : 'services'}`;
   return (
     <View style={[styles.screen, { backgroundColor: dark ? '#0a0a0a' : '#ffffff' }]}>
       {problem ? (
@@ -23,20 +55,45 @@ export function WorkspacesScreen({ store, problem }: { store: WorkspaceStore; pr
         ListEmptyComponent={
           <View style={styles.empty}>
             <Text style={[styles.title, text]}>No workspaces yet</Text>
+            <Text style={muted}>Name one below, then add the web apps you use in it.</Text>
           </View>
         }
         renderItem={({ item }) => (
-          <View
-            accessible
-            accessibilityLabel={`${item.name}, ${item.services.length} ${item.services.length === 1 ? 'service' : 'services'}`}
+          <Pressable
+            accessibilityRole="button"
+            accessibilityLabel={`${item.name}, ${count(item.services.length)}`}
+            onPress={() => onOpen(item.id)}
             style={styles.row}
           >
             <Text style={[styles.title, text]}>{item.name}</Text>
-            <Text style={muted}>
-              {item.services.length} {item.services.length === 1 ? 'service' : 'services'}
-            </Text>
-          </View>
+            <Text style={muted}>{count(item.services.length)}</Text>
+          </Pressable>
         )}
+        ListFooterComponent={
+          <View style={styles.create}>
+            <TextInput
+              accessibilityLabel="New workspace name"
+              placeholder="New workspace"
+              value={name}
+              onChangeText={setName}
+              onSubmitEditing={create}
+              style={[styles.input, text]}
+            />
+            {refusal ? (
+              <Text accessibilityRole="alert" style={styles.refusal}>
+                {refusal}
+              </Text>
+            ) : null}
+            <Pressable
+              accessibilityRole="button"
+              accessibilityLabel="Create workspace"
+              onPress={create}
+              style={styles.button}
+            >
+              <Text style={styles.buttonText}>Create workspace</Text>
+            </Pressable>
+          </View>
+        }
       />
     </View>
   );
@@ -48,4 +105,9 @@ const styles = StyleSheet.create({
   empty: { padding: 24 },
   title: { fontSize: 18, fontWeight: '600' },
   row: { paddingHorizontal: 20, paddingVertical: 14, minHeight: 56 },
+  create: { padding: 20 },
+  input: { borderWidth: 1, borderColor: '#a3a3a3', borderRadius: 8, padding: 10, minHeight: 44 },
+  refusal: { color: '#b91c1c', marginTop: 4 },
+  button: { backgroundColor: '#1d4ed8', borderRadius: 8, padding: 12, marginTop: 8 },
+  buttonText: { color: '#ffffff', fontWeight: '600', textAlign: 'center' },
 });

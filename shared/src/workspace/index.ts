@@ -145,3 +145,5 @@ export type {
   IntegrityReport,
   Repair,
 } from './data-health';
+export { combineBadges, sumBadges, unreadFromFavicon, unreadFromTitle } from './unread';
+export type { UnreadBadge } from './unread';

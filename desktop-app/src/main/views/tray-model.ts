@@ -1,6 +1,6 @@
 import { badgeText } from '@flowdesk/shared/workspace';
 import type { WorkspaceStore } from '@flowdesk/shared/workspace';
-import type { UnreadBadge } from './unread';
+import type { UnreadBadge } from '@flowdesk/shared/workspace';
 
 /**
  * What the tray (and the Windows taskbar overlay) shows: a tooltip with the unread total, a dot

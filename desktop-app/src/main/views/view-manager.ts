@@ -1,14 +1,19 @@
 import { FlowDeskError } from '@flowdesk/shared/core';
 import type { KeyLike, ViewState } from '@flowdesk/shared/ipc';
 import { CircuitBreaker, computeBackoffDelay } from '@flowdesk/shared/resilience';
-import { sessionPartitionFor } from '@flowdesk/shared/workspace';
+import {
+  combineBadges,
+  sessionPartitionFor,
+  sumBadges,
+  unreadFromFavicon,
+  unreadFromTitle,
+} from '@flowdesk/shared/workspace';
 import type {
+  UnreadBadge,
   WorkspaceService,
   WorkspaceSettings,
   WorkspaceStore,
 } from '@flowdesk/shared/workspace';
-import { combineBadges, totalUnread, unreadFromFavicon, unreadFromTitle } from './unread';
-import type { UnreadBadge } from './unread';
 import type { Rectangle, ServiceViewHandle, ViewEvent, ViewHost } from './view-host';
 
 /**
@@ -351,8 +356,8 @@ export class ViewManager {
       list.push(entry.badge);
       groups.set(entry.managed.workspaceId, list);
     }
-    const byWorkspace = new Map([...groups].map(([id, badges]) => [id, totalUnread(badges)]));
-    return { byWorkspace, total: totalUnread(byWorkspace.values()) };
+    const byWorkspace = new Map([...groups].map(([id, badges]) => [id, sumBadges(badges)]));
+    return { byWorkspace, total: sumBadges(byWorkspace.values()) };
   }
 
   destroyAll(): void {

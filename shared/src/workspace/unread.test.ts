@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { combineBadges, totalUnread, unreadFromFavicon, unreadFromTitle } from './unread';
+import { combineBadges, sumBadges, unreadFromFavicon, unreadFromTitle } from './unread';
 
 describe('unreadFromTitle', () => {
   it.each([
@@ -21,18 +21,18 @@ describe('unreadFromTitle', () => {
   });
 });
 
-describe('totalUnread', () => {
+describe('sumBadges', () => {
   it('sums counts; a dot only shows when nothing has a number', () => {
     expect(
-      totalUnread([
+      sumBadges([
         { count: 2, attention: false },
         { count: 0, attention: true },
       ]),
     ).toEqual({ count: 2, attention: false });
-    expect(totalUnread([{ count: 0, attention: true }])).toEqual({ count: 0, attention: true });
-    expect(totalUnread([])).toEqual({ count: 0, attention: false });
+    expect(sumBadges([{ count: 0, attention: true }])).toEqual({ count: 0, attention: true });
+    expect(sumBadges([])).toEqual({ count: 0, attention: false });
     expect(
-      totalUnread([
+      sumBadges([
         { count: 99_999, attention: false },
         { count: 5, attention: false },
       ]).count,

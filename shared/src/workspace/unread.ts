@@ -1,5 +1,5 @@
 /**
- * Unread counts from page titles, the one signal every web app gives: "(3) Slack",
+ * Unread counts from page titles (the desktop views and the mobile WebViews), the one signal every web app gives: "(3) Slack",
  * "Inbox (12) - jane@… - Gmail", "[5] Jira", "• Discord", "* Notion". Counts above 99 999 are
  * clamped; a bullet or star prefix means "something new" without a number.
  */
@@ -19,7 +19,7 @@ export function unreadFromTitle(title: string): UnreadBadge {
 }
 
 /** The total shown on a workspace, the tray and the dock. */
-export function totalUnread(badges: Iterable<UnreadBadge>): UnreadBadge {
+export function sumBadges(badges: Iterable<UnreadBadge>): UnreadBadge {
   let count = 0;
   let attention = false;
   for (const badge of badges) {
