@@ -19,6 +19,7 @@ export default function Index() {
       {...(workspaces.problem ? { problem: workspaces.problem } : {})}
       onOpen={(id) => router.push({ pathname: '/workspace/[id]', params: { id } })}
       onCreate={(input) => workspaces.addWorkspace(input)}
+      onImport={() => router.push('/import')}
     />
   );
 }

@@ -26,7 +26,9 @@ const noCreate = () => ({ ok: true as const, value: null });
 describe('the workspaces screen', () => {
   it('lists the workspaces with their service counts, and opens one', () => {
     const onOpen = jest.fn();
-    render(<WorkspacesScreen store={store} onOpen={onOpen} onCreate={noCreate} />);
+    render(
+      <WorkspacesScreen store={store} onOpen={onOpen} onCreate={noCreate} onImport={jest.fn()} />,
+    );
     fireEvent.press(screen.getByRole('button', { name: 'Work, 2 services' }));
     expect(onOpen).toHaveBeenCalledWith('w1');
     expect(screen.getByRole('button', { name: 'Family, 0 services' })).toBeTruthy();
@@ -38,7 +40,9 @@ describe('the workspaces screen', () => {
       schemaVersion: 1,
       workspaces: [{ ...store.workspaces[0], services: store.workspaces[0]!.services.slice(0, 1) }],
     });
-    render(<WorkspacesScreen store={one} onOpen={jest.fn()} onCreate={noCreate} />);
+    render(
+      <WorkspacesScreen store={one} onOpen={jest.fn()} onCreate={noCreate} onImport={jest.fn()} />,
+    );
     expect(screen.getByRole('button', { name: 'Work, 1 service' })).toBeTruthy();
     expect(screen.getByText('Work')).toHaveStyle({ color: '#f5f5f5' });
   });
@@ -51,16 +55,37 @@ describe('the workspaces screen', () => {
       return created;
     };
     const { rerender } = render(
-      <WorkspacesScreen store={current} onOpen={jest.fn()} onCreate={onCreate} />,
+      <WorkspacesScreen
+        store={current}
+        onOpen={jest.fn()}
+        onCreate={onCreate}
+        onImport={jest.fn()}
+      />,
     );
     expect(screen.getByText('No workspaces yet')).toBeTruthy();
     fireEvent.press(screen.getByRole('button', { name: 'Create workspace' }));
     expect(screen.getByRole('alert')).toBeTruthy();
     fireEvent.changeText(screen.getByLabelText('New workspace name'), 'Side project');
     fireEvent(screen.getByLabelText('New workspace name'), 'submitEditing');
-    rerender(<WorkspacesScreen store={current} onOpen={jest.fn()} onCreate={onCreate} />);
+    rerender(
+      <WorkspacesScreen
+        store={current}
+        onOpen={jest.fn()}
+        onCreate={onCreate}
+        onImport={jest.fn()}
+      />,
+    );
     expect(screen.getByRole('button', { name: 'Side project, 0 services' })).toBeTruthy();
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('offers the import from the desktop app', () => {
+    const onImport = jest.fn();
+    render(
+      <WorkspacesScreen store={store} onOpen={jest.fn()} onCreate={noCreate} onImport={onImport} />,
+    );
+    fireEvent.press(screen.getByRole('button', { name: 'Import from the desktop app' }));
+    expect(onImport).toHaveBeenCalled();
   });
 
   it('shows the problem from loading', () => {
@@ -70,6 +95,7 @@ describe('the workspaces screen', () => {
         problem="Your workspaces file is damaged. A copy was kept."
         onOpen={jest.fn()}
         onCreate={noCreate}
+        onImport={jest.fn()}
       />,
     );
     expect(screen.getByRole('alert').props.children).toMatch(/damaged/);

@@ -21,11 +21,13 @@ export function WorkspacesScreen({
   problem,
   onOpen,
   onCreate,
+  onImport,
 }: {
   store: WorkspaceStore;
   problem?: string;
   onOpen: (workspaceId: string) => void;
   onCreate: (input: { name: string }) => Result<unknown>;
+  onImport: () => void;
 }) {
   const dark = useColorScheme() === 'dark';
   const text = { color: dark ? '#f5f5f5' : '#171717' };
@@ -92,6 +94,14 @@ export function WorkspacesScreen({
             >
               <Text style={styles.buttonText}>Create workspace</Text>
             </Pressable>
+            <Pressable
+              accessibilityRole="button"
+              accessibilityLabel="Import from the desktop app"
+              onPress={onImport}
+              style={styles.secondary}
+            >
+              <Text style={text}>Import from the desktop app</Text>
+            </Pressable>
           </View>
         }
       />
@@ -110,4 +120,5 @@ const styles = StyleSheet.create({
   refusal: { color: '#b91c1c', marginTop: 4 },
   button: { backgroundColor: '#1d4ed8', borderRadius: 8, padding: 12, marginTop: 8 },
   buttonText: { color: '#ffffff', fontWeight: '600', textAlign: 'center' },
+  secondary: { padding: 12, marginTop: 8, minHeight: 44, alignItems: 'center' },
 });

@@ -8,13 +8,21 @@ import {
 } from '@flowdesk/shared/security';
 import {
   DEFAULT_WORKSPACE_COLOR,
+  applyImport,
   MAX_SERVICES_PER_WORKSPACE,
   newId,
   workspaceServiceSchema,
   workspaceSettingsSchema,
   workspaceStoreSchema,
 } from '@flowdesk/shared/workspace';
-import type { Workspace, WorkspaceService, WorkspaceStore } from '@flowdesk/shared/workspace';
+import type {
+  ConflictChoice,
+  ImportPreview,
+  ImportResult,
+  Workspace,
+  WorkspaceService,
+  WorkspaceStore,
+} from '@flowdesk/shared/workspace';
 
 /**
  * Changes to the phone's workspaces (issue 11), as pure functions of the store: every input
@@ -122,4 +130,27 @@ export function addService(
     ),
   });
   return next.ok ? ok({ store: next.value, service }) : next;
+}
+
+/**
+ * The desktop's export applied with the user's choice per conflicting workspace (shared
+ * applyImport, as on the desktop): all of it or nothing, checked whole before it is kept.
+ */
+export function importWorkspaces(
+  store: WorkspaceStore,
+  preview: ImportPreview,
+  choices: Readonly<Record<string, ConflictChoice>>,
+  deps: EditorDeps = {},
+): Result<{ store: WorkspaceStore; result: ImportResult }> {
+  const result = applyImport(preview, store, choices, deps.makeId);
+  const ids = new Set(result.workspaces.map((workspace) => workspace.id));
+  const next = checked({
+    ...store,
+    workspaces: result.workspaces,
+    activeWorkspaceId:
+      store.activeWorkspaceId && ids.has(store.activeWorkspaceId)
+        ? store.activeWorkspaceId
+        : (result.workspaces[0]?.id ?? null),
+  });
+  return next.ok ? ok({ store: next.value, result }) : next;
 }

@@ -5,7 +5,9 @@ import { WORKSPACES_DOCUMENT, WorkspaceRepository } from '../storage/workspace-r
 import type { DocumentStorage } from '../storage/workspace-repository';
 import { WorkspacesProvider, useWorkspaces } from './workspaces-provider';
 import type { WorkspacesState } from './workspaces-provider';
+import { previewImport } from '@flowdesk/shared/workspace';
 import type { WorkspaceStore } from '@flowdesk/shared/workspace';
+import desktopExport from '../import/fixtures/desktop-export.json';
 
 function memoryStorage(initial: Record<string, string> = {}) {
   const files = new Map(Object.entries(initial));
@@ -53,6 +55,16 @@ describe('the workspaces every screen sees', () => {
       false,
     );
     expect(state.addWorkspace({ name: '' }).ok).toBe(false);
+    const preview = previewImport(JSON.stringify(desktopExport), state.store);
+    if (!preview.ok) throw preview.error;
+    act(() => {
+      expect(state.importWorkspaces(preview.value, {}).ok).toBe(true);
+    });
+    expect(state.store.workspaces.map((workspace) => workspace.name)).toEqual([
+      'Work',
+      'Work',
+      'Home',
+    ]);
     act(() => state.setUnread('s1', { count: 2, attention: false }));
     const before = state.unread;
     act(() => state.setUnread('s1', { count: 2, attention: false }));

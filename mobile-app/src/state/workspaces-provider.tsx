@@ -10,9 +10,15 @@ import {
 import type { ReactNode } from 'react';
 import type { Result } from '@flowdesk/shared/core';
 import { defaultWorkspaceStore } from '@flowdesk/shared/workspace';
-import type { UnreadBadge, WorkspaceStore } from '@flowdesk/shared/workspace';
+import type {
+  ConflictChoice,
+  ImportPreview,
+  ImportResult,
+  UnreadBadge,
+  WorkspaceStore,
+} from '@flowdesk/shared/workspace';
 import type { WorkspaceRepository } from '../storage/workspace-repository';
-import { addService, addWorkspace } from './workspace-editor';
+import { addService, addWorkspace, importWorkspaces } from './workspace-editor';
 import type { EditorDeps } from './workspace-editor';
 
 /**
@@ -31,6 +37,10 @@ export interface WorkspacesState {
   /** Unread counts the service pages show in their titles, by service id. */
   unread: Record<string, UnreadBadge>;
   setUnread: (serviceId: string, badge: UnreadBadge) => void;
+  importWorkspaces: (
+    preview: ImportPreview,
+    choices: Record<string, ConflictChoice>,
+  ) => Result<ImportResult>;
 }
 
 const WorkspacesContext = createContext<WorkspacesState | undefined>(undefined);
@@ -103,6 +113,12 @@ export function WorkspacesProvider({
         if (!result.ok) return result;
         commit(result.value.store);
         return { ok: true, value: { id: result.value.service.id } };
+      },
+      importWorkspaces(preview, choices) {
+        const imported = importWorkspaces(current.current, preview, choices, deps);
+        if (!imported.ok) return imported;
+        commit(imported.value.store);
+        return { ok: true, value: imported.value.result };
       },
       setUnread(serviceId, badge) {
         setUnreadMap((map) =>
