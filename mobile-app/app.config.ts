@@ -8,8 +8,13 @@ const config: ExpoConfig = {
   version: '0.1.0',
   orientation: 'default',
   userInterfaceStyle: 'automatic',
+  // The desktop app's icon (1024 × 1024), so both apps look the same.
+  icon: './assets/icon.png',
   ios: { bundleIdentifier: 'app.flowdesk.mobile', supportsTablet: true },
-  android: { package: 'app.flowdesk.mobile' },
+  android: {
+    package: 'app.flowdesk.mobile',
+    adaptiveIcon: { foregroundImage: './assets/icon.png', backgroundColor: '#1d4ed8' },
+  },
   plugins: ['expo-router', 'expo-secure-store'],
   experiments: { typedRoutes: false },
 };
