@@ -11,6 +11,7 @@ import {
 import { CUSTOM_SERVICE_ID, searchCatalog } from '@flowdesk/shared/catalog';
 import type { Result } from '@flowdesk/shared/core';
 import { InputRefused } from '../state/workspace-editor';
+import { controls, screenBackground, textColor } from './controls';
 
 /**
  * Adding a service (issue 11): the shared catalog, searched as you type, or any web app by its
@@ -24,7 +25,7 @@ export function AddServiceScreen({
   add: (input: { type: string; name?: string; url?: string }) => Result<unknown>;
 }) {
   const dark = useColorScheme() === 'dark';
-  const colors = { color: dark ? '#f5f5f5' : '#171717' };
+  const colors = textColor(dark);
   const [query, setQuery] = useState('');
   const [name, setName] = useState('');
   const [url, setUrl] = useState('');
@@ -46,7 +47,7 @@ export function AddServiceScreen({
   };
 
   return (
-    <View style={[styles.screen, { backgroundColor: dark ? '#0a0a0a' : '#ffffff' }]}>
+    <View style={[styles.screen, screenBackground(dark)]}>
       <TextInput
         accessibilityLabel="Search the catalog"
         placeholder="Search 75+ services"
@@ -54,10 +55,10 @@ export function AddServiceScreen({
         onChangeText={setQuery}
         autoCorrect={false}
         autoCapitalize="none"
-        style={[styles.input, colors]}
+        style={[controls.input, colors]}
       />
       {problems.form ? (
-        <Text accessibilityRole="alert" style={styles.problem}>
+        <Text accessibilityRole="alert" style={controls.problem}>
           {problems.form}
         </Text>
       ) : null}
@@ -88,9 +89,9 @@ export function AddServiceScreen({
               placeholder="Name"
               value={name}
               onChangeText={setName}
-              style={[styles.input, colors]}
+              style={[controls.input, colors]}
             />
-            {problems.name ? <Text style={styles.problem}>{problems.name}</Text> : null}
+            {problems.name ? <Text style={controls.problem}>{problems.name}</Text> : null}
             <TextInput
               accessibilityLabel="Address"
               placeholder="https://"
@@ -99,10 +100,10 @@ export function AddServiceScreen({
               autoCapitalize="none"
               autoCorrect={false}
               keyboardType="url"
-              style={[styles.input, colors]}
+              style={[controls.input, colors]}
             />
             {problems.url ? (
-              <Text accessibilityRole="alert" style={styles.problem}>
+              <Text accessibilityRole="alert" style={controls.problem}>
                 {problems.url}
               </Text>
             ) : null}
@@ -110,9 +111,9 @@ export function AddServiceScreen({
               accessibilityRole="button"
               accessibilityLabel="Add this web app"
               onPress={() => submit({ type: CUSTOM_SERVICE_ID, name, url })}
-              style={styles.button}
+              style={[controls.button, styles.spaced]}
             >
-              <Text style={styles.buttonText}>Add this web app</Text>
+              <Text style={controls.buttonText}>Add this web app</Text>
             </Pressable>
           </View>
         }
@@ -123,19 +124,9 @@ export function AddServiceScreen({
 
 const styles = StyleSheet.create({
   screen: { flex: 1, padding: 16 },
-  input: {
-    borderWidth: 1,
-    borderColor: '#a3a3a3',
-    borderRadius: 8,
-    padding: 10,
-    marginVertical: 6,
-    minHeight: 44,
-  },
   row: { paddingVertical: 12, minHeight: 44 },
   empty: { paddingVertical: 12 },
   custom: { marginTop: 16 },
   heading: { fontSize: 16, fontWeight: '600' },
-  problem: { color: '#b91c1c' },
-  button: { backgroundColor: '#1d4ed8', borderRadius: 8, padding: 12, marginTop: 8 },
-  buttonText: { color: '#ffffff', fontWeight: '600', textAlign: 'center' },
+  spaced: { marginTop: 8 },
 });

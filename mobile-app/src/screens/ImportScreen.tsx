@@ -9,6 +9,7 @@ import type {
   WorkspaceStore,
 } from '@flowdesk/shared/workspace';
 import type { PickedFile } from '../import/import-file';
+import { controls, textColor } from './controls';
 
 /**
  * Importing the desktop's workspace export (issue 11): the file is checked and previewed before
@@ -32,7 +33,7 @@ export function ImportScreen({
   apply: (preview: ImportPreview, choices: Record<string, ConflictChoice>) => Result<ImportResult>;
 }) {
   const dark = useColorScheme() === 'dark';
-  const text = { color: dark ? '#f5f5f5' : '#171717' };
+  const text = textColor(dark);
   const [preview, setPreview] = useState<{ name: string; value: ImportPreview }>();
   const [choices, setChoices] = useState<Record<string, ConflictChoice>>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
@@ -77,14 +78,14 @@ export function ImportScreen({
         accessibilityState={{ busy }}
         disabled={busy}
         onPress={() => void choose()}
-        style={styles.button}
+        style={controls.button}
       >
-        <Text style={styles.buttonText}>{busy ? 'Reading…' : 'Choose the export file'}</Text>
+        <Text style={controls.buttonText}>{busy ? 'Reading…' : 'Choose the export file'}</Text>
       </Pressable>
       {message ? (
         <Text
           accessibilityRole={message.ok ? 'text' : 'alert'}
-          style={message.ok ? styles.success : styles.problem}
+          style={message.ok ? styles.success : controls.problem}
         >
           {message.text}
         </Text>
@@ -131,9 +132,9 @@ export function ImportScreen({
             accessibilityRole="button"
             accessibilityLabel="Import"
             onPress={runImport}
-            style={styles.button}
+            style={controls.button}
           >
-            <Text style={styles.buttonText}>Import</Text>
+            <Text style={controls.buttonText}>Import</Text>
           </Pressable>
         </View>
       ) : null}
@@ -151,8 +152,5 @@ const styles = StyleSheet.create({
   choices: { flexDirection: 'row', flexWrap: 'wrap', gap: 6, marginTop: 4 },
   choice: { borderWidth: 1, borderColor: '#a3a3a3', borderRadius: 16, padding: 8, minHeight: 40 },
   chosen: { borderColor: '#1d4ed8', borderWidth: 2 },
-  button: { backgroundColor: '#1d4ed8', borderRadius: 8, padding: 12, minHeight: 44 },
-  buttonText: { color: '#ffffff', fontWeight: '600', textAlign: 'center' },
-  problem: { color: '#b91c1c' },
   success: { color: '#166534' },
 });

@@ -12,6 +12,7 @@ import {
   decideWebViewRequest,
   scopeOfService,
 } from '../security/webview-navigation';
+import { textColor } from './controls';
 
 /**
  * One service in its WebView (issue 11, in progress): every load decided by the shared rules,
@@ -68,7 +69,7 @@ export function ServiceScreen({ service, openExternally, share, onUnread }: Serv
       onPress={onPress}
       style={[styles.tool, !enabled && styles.disabled]}
     >
-      <Text style={{ color: dark ? '#f5f5f5' : '#171717' }}>{label}</Text>
+      <Text style={textColor(dark)}>{label}</Text>
     </Pressable>
   );
 

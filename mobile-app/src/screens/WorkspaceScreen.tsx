@@ -1,6 +1,7 @@
 import { FlatList, Pressable, StyleSheet, Text, View, useColorScheme } from 'react-native';
 import { badgeText } from '@flowdesk/shared/workspace';
 import type { UnreadBadge, Workspace } from '@flowdesk/shared/workspace';
+import { screenBackground, textColor } from './controls';
 
 /**
  * A workspace's services as a grid (issue 11), each with the unread count its page shows in its
@@ -18,11 +19,11 @@ export function WorkspaceScreen({
   onAddService: () => void;
 }) {
   const dark = useColorScheme() === 'dark';
-  const text = { color: dark ? '#f5f5f5' : '#171717' };
+  const text = textColor(dark);
   const tile = { backgroundColor: dark ? '#171717' : '#f5f5f5' };
   const services = workspace.services;
   return (
-    <View style={[styles.screen, { backgroundColor: dark ? '#0a0a0a' : '#ffffff' }]}>
+    <View style={[styles.screen, screenBackground(dark)]}>
       <FlatList
         data={[...services.map((service) => service.id), 'add']}
         numColumns={3}

@@ -9,6 +9,7 @@ import {
   useColorScheme,
 } from 'react-native';
 import type { Result } from '@flowdesk/shared/core';
+import { controls, mutedColor, screenBackground, textColor } from './controls';
 import type { WorkspaceStore } from '@flowdesk/shared/workspace';
 
 /**
@@ -30,8 +31,8 @@ export function WorkspacesScreen({
   onImport: () => void;
 }) {
   const dark = useColorScheme() === 'dark';
-  const text = { color: dark ? '#f5f5f5' : '#171717' };
-  const muted = { color: dark ? '#a3a3a3' : '#525252' };
+  const text = textColor(dark);
+  const muted = mutedColor(dark);
   const [name, setName] = useState('');
   const [refusal, setRefusal] = useState<string>();
   const create = () => {
@@ -45,7 +46,7 @@ export function WorkspacesScreen({
   };
   const count = (services: number) => `${services} ${services === 1 ? 'service' : 'services'}`;
   return (
-    <View style={[styles.screen, { backgroundColor: dark ? '#0a0a0a' : '#ffffff' }]}>
+    <View style={[styles.screen, screenBackground(dark)]}>
       {problem ? (
         <Text accessibilityRole="alert" style={styles.problem}>
           {problem}
@@ -79,10 +80,10 @@ export function WorkspacesScreen({
               value={name}
               onChangeText={setName}
               onSubmitEditing={create}
-              style={[styles.input, text]}
+              style={[controls.input, text]}
             />
             {refusal ? (
-              <Text accessibilityRole="alert" style={styles.refusal}>
+              <Text accessibilityRole="alert" style={controls.problem}>
                 {refusal}
               </Text>
             ) : null}
@@ -90,9 +91,9 @@ export function WorkspacesScreen({
               accessibilityRole="button"
               accessibilityLabel="Create workspace"
               onPress={create}
-              style={styles.button}
+              style={[controls.button, styles.spaced]}
             >
-              <Text style={styles.buttonText}>Create workspace</Text>
+              <Text style={controls.buttonText}>Create workspace</Text>
             </Pressable>
             <Pressable
               accessibilityRole="button"
@@ -116,9 +117,6 @@ const styles = StyleSheet.create({
   title: { fontSize: 18, fontWeight: '600' },
   row: { paddingHorizontal: 20, paddingVertical: 14, minHeight: 56 },
   create: { padding: 20 },
-  input: { borderWidth: 1, borderColor: '#a3a3a3', borderRadius: 8, padding: 10, minHeight: 44 },
-  refusal: { color: '#b91c1c', marginTop: 4 },
-  button: { backgroundColor: '#1d4ed8', borderRadius: 8, padding: 12, marginTop: 8 },
-  buttonText: { color: '#ffffff', fontWeight: '600', textAlign: 'center' },
+  spaced: { marginTop: 8 },
   secondary: { padding: 12, marginTop: 8, minHeight: 44, alignItems: 'center' },
 });

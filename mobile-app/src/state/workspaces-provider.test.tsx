@@ -2,26 +2,13 @@ import { describe, expect, it } from '@jest/globals';
 import { act, render, screen, waitFor } from '@testing-library/react-native';
 import { Text } from 'react-native';
 import { WORKSPACES_DOCUMENT, WorkspaceRepository } from '../storage/workspace-repository';
+import { memoryStorage } from '../storage/memory-storage.test-support';
 import type { DocumentStorage } from '../storage/workspace-repository';
 import { WorkspacesProvider, useWorkspaces } from './workspaces-provider';
 import type { WorkspacesState } from './workspaces-provider';
 import { previewImport } from '@flowdesk/shared/workspace';
 import type { WorkspaceStore } from '@flowdesk/shared/workspace';
 import desktopExport from '../import/fixtures/desktop-export.json';
-
-function memoryStorage(initial: Record<string, string> = {}) {
-  const files = new Map(Object.entries(initial));
-  let failWrites = false;
-  const storage: DocumentStorage = {
-    read: (name) => Promise.resolve(files.get(name)),
-    write: (name, text) => {
-      if (failWrites) return Promise.reject(new Error('disk full'));
-      files.set(name, text);
-      return Promise.resolve();
-    },
-  };
-  return { storage, files, failWrites: () => (failWrites = true) };
-}
 
 let state: WorkspacesState;
 function Probe() {

@@ -1,20 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { defaultWorkspaceStore, workspaceStoreSchema } from '@flowdesk/shared/workspace';
 import { WORKSPACES_DOCUMENT, WorkspaceRepository } from './workspace-repository';
-import type { DocumentStorage } from './workspace-repository';
-
-function memoryStorage(initial: Record<string, string> = {}, failWrites = false) {
-  const files = new Map(Object.entries(initial));
-  const storage: DocumentStorage = {
-    read: (name) => Promise.resolve(files.get(name)),
-    write: (name, text) => {
-      if (failWrites) return Promise.reject(new Error('disk full'));
-      files.set(name, text);
-      return Promise.resolve();
-    },
-  };
-  return { storage, files };
-}
+import { memoryStorage } from './memory-storage.test-support';
 
 const at = () => new Date('2026-12-02T07:00:00.000Z');
 const store = workspaceStoreSchema.parse({
@@ -73,7 +60,8 @@ describe('the phone’s workspaces', () => {
   });
 
   it('refuses to go on when even a copy cannot be made', async () => {
-    const { storage } = memoryStorage({ [WORKSPACES_DOCUMENT]: 'garbage' }, true);
+    const { storage, failWrites } = memoryStorage({ [WORKSPACES_DOCUMENT]: 'garbage' });
+    failWrites();
     await expect(new WorkspaceRepository(storage, at).load()).rejects.toMatchObject({
       code: 'STORE_UNREADABLE',
     });
