@@ -12,7 +12,7 @@ export type { LicenseKeySet, LicensePublicKey } from './keys';
 export { generateLicenseSigningKey, importLicenseSigningKey, signLicenseToken } from './signer';
 export type { LicenseSigningKey, SignLicenseOptions } from './signer';
 export { licenseError, verifyLicenseToken } from './verifier';
-export type { LicenseErrorCode, VerifyLicenseOptions } from './verifier';
+export type { Ed25519Verify, LicenseErrorCode, VerifyLicenseOptions } from './verifier';
 export { FEATURES, PLAN_ENTITLEMENTS } from './plans';
 export type { PlanEntitlements } from './plans';
 export {

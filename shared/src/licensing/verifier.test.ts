@@ -6,9 +6,19 @@ import type { LicenseGrant } from './claims';
 import type { LicenseKeySet } from './keys';
 import { generateLicenseSigningKey, importLicenseSigningKey, signLicenseToken } from './signer';
 import type { LicenseSigningKey } from './signer';
-import { verifyLicenseToken } from './verifier';
+import { ed25519 } from '@noble/curves/ed25519.js';
+import { verifyLicenseToken as verifyWithWebCrypto } from './verifier';
+import type { Ed25519Verify, VerifyLicenseOptions } from './verifier';
 
 const ISSUER = 'https://flowdesk.example';
+
+/**
+ * Every test runs twice: with WebCrypto's Ed25519 (desktop, website) and with the pure-JS
+ * fallback the mobile app uses; both must answer the same, token for token.
+ */
+let fallback: Ed25519Verify | undefined;
+const verifyLicenseToken = (token: string, options: VerifyLicenseOptions) =>
+  verifyWithWebCrypto(token, fallback ? { ...options, ed25519Verify: fallback } : options);
 const now = new Date('2026-12-01T12:00:00.000Z');
 const seconds = (date: Date) => Math.floor(date.getTime() / 1000);
 
@@ -42,7 +52,18 @@ const codeOf = async (token: string, at = now, options = {}) => {
   return result.ok ? 'ok' : result.error.code;
 };
 
-describe('license tokens', () => {
+describe.each([
+  ['WebCrypto', undefined],
+  [
+    'the @noble/curves fallback',
+    (signature: Uint8Array, message: Uint8Array, key: Uint8Array) =>
+      ed25519.verify(signature, message, key),
+  ],
+])('license tokens, Ed25519 by %s', (_name, verifier: Ed25519Verify | undefined) => {
+  beforeAll(() => {
+    fallback = verifier;
+  });
+
   it('verifies a token signed with a pinned key, current or rotated out', async () => {
     const result = await verify(await sign());
     expect(result).toMatchObject({
@@ -171,6 +192,25 @@ describe('license tokens', () => {
     expect(await codeOf(partial)).toBe('LICENSE_CLAIMS_INVALID');
   });
 
+  it('refuses registered claims that are missing or of the wrong kind', async () => {
+    const build = (claims: Record<string, unknown>) =>
+      new SignJWT({ ...grant, ...claims })
+        .setProtectedHeader({ alg: 'EdDSA', typ: LICENSE_TOKEN_TYPE, kid: current.kid })
+        .sign(current.privateKey);
+    const base = {
+      iss: ISSUER,
+      aud: 'flowdesk-app',
+      jti: 'x',
+      iat: seconds(now),
+      nbf: seconds(now),
+      exp: seconds(now) + 60,
+    };
+    expect(await codeOf(await build(base))).toBe('ok');
+    expect(await codeOf(await build({ ...base, aud: ['other', 'flowdesk-app'] }))).toBe('ok');
+    expect(await codeOf(await build({ ...base, jti: undefined }))).toBe('LICENSE_CLAIMS_INVALID');
+    expect(await codeOf(await build({ ...base, exp: 'later' }))).toBe('LICENSE_CLAIMS_INVALID');
+  });
+
   it('never accepts a changed token, whatever character changes', async () => {
     const token = await sign();
     // The last base64url character of a segment carries spare bits: a change there that
@@ -211,5 +251,19 @@ describe('license tokens', () => {
     const imported = await importLicenseSigningKey(pem, current.kid);
     expect(imported.publicJwk.x).toBe(current.publicJwk.x);
     expect(await codeOf(await sign(imported))).toBe('ok');
+  });
+});
+
+describe('the Ed25519 fallback', () => {
+  it('treats a verifier that throws (a malformed signature) as a bad signature', async () => {
+    const result = await verifyWithWebCrypto(await sign(), {
+      keys: pinned(),
+      issuer: ISSUER,
+      now,
+      ed25519Verify: () => {
+        throw new Error('signature of the wrong length');
+      },
+    });
+    expect(!result.ok && result.error.code).toBe('LICENSE_SIGNATURE_INVALID');
   });
 });

@@ -1,4 +1,4 @@
-import { decodeJwt, decodeProtectedHeader, errors, importJWK, jwtVerify } from 'jose';
+import { base64url, decodeJwt, decodeProtectedHeader, errors, importJWK, jwtVerify } from 'jose';
 import { FlowDeskError, err, ok } from '../core';
 import type { Result } from '../core';
 import {
@@ -36,7 +36,20 @@ export interface VerifyLicenseOptions {
    * make it "not yet valid", so its issue time counts as now when that is later.
    */
   freshFromServer?: boolean;
+  /**
+   * Ed25519 signature checking for platforms whose WebCrypto has none (React Native's Hermes):
+   * the mobile app passes @noble/curves' `ed25519.verify`. Everything else is checked as with
+   * WebCrypto, and the two paths are tested to agree.
+   */
+  ed25519Verify?: Ed25519Verify;
 }
+
+/** (signature, message, public key) → whether the signature is valid. */
+export type Ed25519Verify = (
+  signature: Uint8Array,
+  message: Uint8Array,
+  publicKey: Uint8Array,
+) => boolean;
 
 export type LicenseErrorCode =
   | 'LICENSE_KEYS_INVALID'
@@ -111,6 +124,20 @@ export async function verifyLicenseToken(
     }
   }
 
+  const clockTolerance = options.clockSkewSeconds ?? LICENSE_CLOCK_SKEW_SECONDS;
+  if (options.ed25519Verify) {
+    const checked = verifyWithEd25519(token, pinned.x, options.ed25519Verify, {
+      issuer: options.issuer,
+      audience: options.audience ?? LICENSE_AUDIENCE,
+      now: currentDate ?? new Date(),
+      clockTolerance,
+    });
+    if (!checked.ok) return checked;
+    const claims = licenseClaimsSchema.safeParse(checked.value);
+    if (!claims.success) return err(licenseError('LICENSE_CLAIMS_INVALID', claims.error));
+    return ok(claims.data);
+  }
+
   let payload: unknown;
   try {
     const key = await importJWK({ kty: pinned.kty, crv: pinned.crv, x: pinned.x }, header.alg);
@@ -119,7 +146,7 @@ export async function verifyLicenseToken(
       typ: LICENSE_TOKEN_TYPE,
       issuer: options.issuer,
       audience: options.audience ?? LICENSE_AUDIENCE,
-      clockTolerance: options.clockSkewSeconds ?? LICENSE_CLOCK_SKEW_SECONDS,
+      clockTolerance,
       requiredClaims: ['iss', 'aud', 'sub', 'jti', 'iat', 'nbf', 'exp'],
       ...(currentDate ? { currentDate } : {}),
     }));
@@ -129,6 +156,52 @@ export async function verifyLicenseToken(
   const claims = licenseClaimsSchema.safeParse(payload);
   if (!claims.success) return err(licenseError('LICENSE_CLAIMS_INVALID', claims.error));
   return ok(claims.data);
+}
+
+const REQUIRED_CLAIMS = ['iss', 'aud', 'sub', 'jti', 'iat', 'nbf', 'exp'] as const;
+
+/**
+ * The same checks jwtVerify makes, for the Ed25519 fallback: the signature over
+ * `header.payload`, then the registered claims with the same clock tolerance.
+ */
+function verifyWithEd25519(
+  token: string,
+  publicKeyX: string,
+  verify: Ed25519Verify,
+  expected: { issuer: string; audience: string; now: Date; clockTolerance: number },
+): Result<Record<string, unknown>> {
+  const [header, body, signature] = token.split('.') as [string, string, string];
+  let valid: boolean;
+  try {
+    valid = verify(
+      base64url.decode(signature),
+      new TextEncoder().encode(`${header}.${body}`),
+      base64url.decode(publicKeyX),
+    );
+  } catch (error) {
+    return err(licenseError('LICENSE_SIGNATURE_INVALID', error));
+  }
+  if (!valid) return err(licenseError('LICENSE_SIGNATURE_INVALID'));
+  let payload: Record<string, unknown>;
+  try {
+    payload = decodeJwt(token);
+  } catch (error) {
+    return err(licenseError('LICENSE_TOKEN_MALFORMED', error));
+  }
+  if (REQUIRED_CLAIMS.some((claim) => payload[claim] === undefined)) {
+    return err(licenseError('LICENSE_CLAIMS_INVALID'));
+  }
+  const { iss, aud, nbf, exp, iat } = payload;
+  if (typeof nbf !== 'number' || typeof exp !== 'number' || typeof iat !== 'number') {
+    return err(licenseError('LICENSE_CLAIMS_INVALID'));
+  }
+  if (iss !== expected.issuer) return err(licenseError('LICENSE_WRONG_ISSUER'));
+  const audiences = Array.isArray(aud) ? aud : [aud];
+  if (!audiences.includes(expected.audience)) return err(licenseError('LICENSE_WRONG_AUDIENCE'));
+  const now = Math.floor(expected.now.getTime() / 1000);
+  if (nbf > now + expected.clockTolerance) return err(licenseError('LICENSE_NOT_YET_VALID'));
+  if (exp <= now - expected.clockTolerance) return err(licenseError('LICENSE_EXPIRED'));
+  return ok(payload);
 }
 
 function codeFor(error: unknown): LicenseErrorCode {
