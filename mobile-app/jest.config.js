@@ -8,6 +8,10 @@ module.exports = {
   transformIgnorePatterns: [
     'node_modules/(?!((jest-)?react-native|@react-native(-community)?)|expo(nent)?|@expo(nent)?/.*|expo-router|react-native-webview|jose|@noble/.*|zod|tldts.*|cockatiel|simple-icons)',
   ],
-  collectCoverageFrom: ['src/**/*.{ts,tsx}', '!src/**/*.test.{ts,tsx}', '!src/**/*.test-support.ts'],
+  collectCoverageFrom: [
+    'src/**/*.{ts,tsx}',
+    '!src/**/*.test.{ts,tsx}',
+    '!src/**/*.test-support.ts',
+  ],
   coverageThreshold: { global: { lines: 90, branches: 85 } },
 };
