@@ -2,6 +2,7 @@
 
 import { useState, useTransition } from 'react';
 import type { AdminResult } from '../console-session';
+import { secondaryButtonClass } from './classes';
 import type { AuditExport as AuditFile } from '../reports';
 
 /** Downloads the filtered audit log as CSV or JSON (built on the server, saved by the browser). */
@@ -33,8 +34,7 @@ export function AuditExport({
         `${answer.value.count} events exported${answer.value.truncated ? ': more matched, narrow the time range for the rest' : ''}.`,
       );
     });
-  const button =
-    'rounded-md border border-neutral-300 px-3 py-1 text-sm hover:bg-neutral-100 focus-visible:outline-2 disabled:opacity-60 dark:border-neutral-700 dark:hover:bg-neutral-900';
+  const button = secondaryButtonClass;
   return (
     <div className="flex flex-wrap items-center gap-3">
       <button type="button" className={button} disabled={pending} onClick={() => download('csv')}>

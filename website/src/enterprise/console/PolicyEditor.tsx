@@ -2,6 +2,7 @@
 
 import { useId, useState, useTransition } from 'react';
 import type { AdminResult } from '../console-session';
+import { fieldClass, primaryButtonClass } from './classes';
 import { ResultMessage } from './ResultMessage';
 import type { ResultText } from './ResultMessage';
 import type { PolicyPreview } from '../policy-preview';
@@ -220,8 +221,7 @@ export function PolicyEditor({
       );
     });
 
-  const field =
-    'mt-1 w-full rounded-md border border-neutral-300 bg-white px-2 py-1 dark:border-neutral-700 dark:bg-neutral-950';
+  const field = fieldClass;
   return (
     <form
       aria-label={policy ? `Edit ${policy.name}` : 'New policy'}
@@ -374,11 +374,7 @@ export function PolicyEditor({
         >
           Preview
         </button>
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 focus-visible:outline-2 disabled:opacity-60"
-        >
+        <button type="submit" disabled={pending} className={primaryButtonClass}>
           {pending ? 'Working…' : 'Save policy'}
         </button>
       </div>

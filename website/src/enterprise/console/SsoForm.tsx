@@ -2,6 +2,7 @@
 
 import { useState, useTransition } from 'react';
 import type { AdminResult } from '../console-session';
+import { fieldClass, primaryButtonClass } from './classes';
 import { ResultMessage } from './ResultMessage';
 import type { ResultText } from './ResultMessage';
 
@@ -30,8 +31,7 @@ export function SsoForm({
   const [required, setRequired] = useState(current?.required ?? false);
   const [message, setMessage] = useState<ResultText | null>(null);
   const [pending, start] = useTransition();
-  const field =
-    'mt-1 w-full rounded-md border border-neutral-300 bg-white px-2 py-1 dark:border-neutral-700 dark:bg-neutral-950';
+  const field = fieldClass;
   return (
     <form
       aria-label="Single sign-on settings"
@@ -129,11 +129,7 @@ export function SsoForm({
         Require single sign-on: members&apos; devices keep their license only while their account
         uses this connection
       </label>
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md bg-blue-700 px-4 py-2 text-sm font-semibold text-white hover:bg-blue-800 focus-visible:outline-2 disabled:opacity-60"
-      >
+      <button type="submit" disabled={pending} className={primaryButtonClass}>
         {pending ? 'Saving…' : 'Save'}
       </button>
       <div aria-live="polite">

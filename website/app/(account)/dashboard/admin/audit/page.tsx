@@ -4,6 +4,7 @@ import { runAdmin } from '../../../../../src/enterprise/console-session';
 import { AdminFrame } from '../../../../../src/enterprise/console/AdminFrame';
 import { AdminRow, AdminTable } from '../../../../../src/enterprise/console/AdminTable';
 import { AuditExport } from '../../../../../src/enterprise/console/AuditExport';
+import { fieldClass, secondaryButtonClass } from '../../../../../src/enterprise/console/classes';
 import { adminPageSession } from '../../../../../src/enterprise/console/admin-page';
 import { Notice, Refused } from '../../../../../src/enterprise/console/Notice';
 import { auditEventsOf } from '../../../../../src/enterprise/reports';
@@ -33,8 +34,6 @@ export default async function AuditPage({
   const result = await runAdmin(database, (db, s) =>
     auditEventsOf(db, s, { ...filters, limit: 200 }),
   );
-  const field =
-    'mt-1 block rounded-md border border-neutral-300 bg-white px-2 py-1 dark:border-neutral-700 dark:bg-neutral-950';
   return (
     <AdminFrame session={session} current="/dashboard/admin/audit" title="Audit log">
       <form
@@ -44,15 +43,20 @@ export default async function AuditPage({
       >
         <label>
           From
-          <input type="date" name="from" defaultValue={filters.from} className={field} />
+          <input type="date" name="from" defaultValue={filters.from} className={fieldClass} />
         </label>
         <label>
           To
-          <input type="date" name="to" defaultValue={filters.to} className={field} />
+          <input type="date" name="to" defaultValue={filters.to} className={fieldClass} />
         </label>
         <label>
           Actor
-          <input name="actor" defaultValue={filters.actor} placeholder="user_…" className={field} />
+          <input
+            name="actor"
+            defaultValue={filters.actor}
+            placeholder="user_…"
+            className={fieldClass}
+          />
         </label>
         <label>
           Type
@@ -60,13 +64,10 @@ export default async function AuditPage({
             name="type"
             defaultValue={filters.type}
             placeholder="seat. or policy.updated"
-            className={field}
+            className={fieldClass}
           />
         </label>
-        <button
-          type="submit"
-          className="rounded-md border border-neutral-300 px-3 py-1 hover:bg-neutral-100 focus-visible:outline-2 dark:border-neutral-700 dark:hover:bg-neutral-900"
-        >
+        <button type="submit" className={secondaryButtonClass}>
           Filter
         </button>
       </form>
