@@ -1,5 +1,5 @@
 import { LicenseService } from '../src/main/licensing/license-service';
-import type { LicenseSnapshot } from '../src/main/licensing/license-manager';
+import type { LicenseSnapshot } from '@flowdesk/shared/licensing';
 import { evaluateLicense, newLicenseRecord } from '@flowdesk/shared/licensing';
 import type { LicenseClaims } from '@flowdesk/shared/licensing';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

@@ -1,6 +1,6 @@
 import { LicenseService } from '../../src/main/licensing/license-service';
 import type { LicenseServiceOptions } from '../../src/main/licensing/license-service';
-import type { LicenseSnapshot } from '../../src/main/licensing/license-manager';
+import type { LicenseSnapshot } from '@flowdesk/shared/licensing';
 import { ok } from '@flowdesk/shared/core';
 import { createMonitoringManager, monitoringConfigSchema } from '@flowdesk/shared/monitoring';
 import type { MonitoringManager } from '@flowdesk/shared/monitoring';

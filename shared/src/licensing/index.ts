@@ -38,3 +38,11 @@ export type {
 } from './license-client';
 export { planLocks } from './fallback';
 export type { PlanLocks } from './fallback';
+export { LICENSE_SECRET_KEY, LicenseManager } from './license-manager';
+export type {
+  LicenseChange,
+  LicenseManagerOptions,
+  LicenseSecrets,
+  LicenseSnapshot,
+  PendingSignIn,
+} from './license-manager';

@@ -3,14 +3,17 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Result } from '@flowdesk/shared/core';
 import type { LicenseStatus } from '@flowdesk/shared/ipc';
-import { LicenseClient } from '@flowdesk/shared/licensing';
-import type { DeviceDescription, LicenseKeySet } from '@flowdesk/shared/licensing';
+import { LicenseClient, LicenseManager } from '@flowdesk/shared/licensing';
+import type {
+  DeviceDescription,
+  LicenseChange,
+  LicenseKeySet,
+  LicenseManagerOptions,
+} from '@flowdesk/shared/licensing';
 import type { WorkspaceStore } from '@flowdesk/shared/workspace';
 import { readTextFile, writeFileAtomic } from '../data/atomic-file';
 import { deviceFingerprintHash } from '../licensing/device-identity';
 import { licenseConfigFrom } from '../licensing/license-config';
-import { LicenseManager } from '../licensing/license-manager';
-import type { LicenseChange, LicenseManagerOptions } from '../licensing/license-manager';
 import { LicenseService } from '../licensing/license-service';
 import type { SecretStore } from '../security/secret-store';
 

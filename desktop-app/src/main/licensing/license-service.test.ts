@@ -7,7 +7,7 @@ import {
 } from '@flowdesk/shared/licensing';
 import { licenseStatusSchema } from '@flowdesk/shared/ipc';
 import { workspaceStoreSchema } from '@flowdesk/shared/workspace';
-import type { LicenseSnapshot } from './license-manager';
+import type { LicenseSnapshot } from '@flowdesk/shared/licensing';
 import { LicenseService } from './license-service';
 
 const now = Date.parse('2026-12-01T12:00:00Z');

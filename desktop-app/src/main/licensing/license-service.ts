@@ -4,7 +4,7 @@ import type { IpcResponse, LicenseStatus } from '@flowdesk/shared/ipc';
 import { PLAN_ENTITLEMENTS, planLocks } from '@flowdesk/shared/licensing';
 import type { PlanLocks } from '@flowdesk/shared/licensing';
 import type { WorkspaceStore } from '@flowdesk/shared/workspace';
-import type { LicenseManager, LicenseSnapshot } from './license-manager';
+import type { LicenseManager, LicenseSnapshot } from '@flowdesk/shared/licensing';
 
 /**
  * What the rest of the main process asks of the license: the status for the UI, what fallback

@@ -3,16 +3,19 @@ import { cleanup, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FlowDeskError } from '@flowdesk/shared/core';
-import { generateLicenseSigningKey, signLicenseToken } from '@flowdesk/shared/licensing';
+import {
+  LicenseManager,
+  generateLicenseSigningKey,
+  signLicenseToken,
+} from '@flowdesk/shared/licensing';
 import type {
   DeviceLink,
   IssuedLicense,
   LicenseSigningKey,
+  LicenseSnapshot,
   Plan,
 } from '@flowdesk/shared/licensing';
-import { LicenseManager } from '../../main/licensing/license-manager';
-import type { LicenseSnapshot } from '../../main/licensing/license-manager';
-import { memoryLicenseSecrets } from '../../main/licensing/memory-license-secrets.test-support';
+import { memoryLicenseSecrets } from '@flowdesk/shared/licensing/testing';
 import { renderWithBackend } from '../test-support';
 import { licenseBannerText } from '../state/license-banner';
 import { LicensePage } from './LicensePage';

@@ -1,5 +1,5 @@
-import { FlowDeskError } from '@flowdesk/shared/core';
-import type { Result } from '@flowdesk/shared/core';
+import { FlowDeskError } from '../core';
+import type { Result } from '../core';
 import type { LicenseSecrets } from './license-manager';
 
 /**

@@ -1,12 +1,8 @@
+import { ed25519 } from '@noble/curves/ed25519.js';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
-import { FlowDeskError } from '@flowdesk/shared/core';
-import { generateLicenseSigningKey, signLicenseToken } from '@flowdesk/shared/licensing';
-import type {
-  DeviceLink,
-  IssuedLicense,
-  LicenseSigningKey,
-  Plan,
-} from '@flowdesk/shared/licensing';
+import { FlowDeskError } from '../core';
+import { generateLicenseSigningKey, signLicenseToken } from '.';
+import type { DeviceLink, IssuedLicense, LicenseSigningKey, Plan } from '.';
 import { LICENSE_SECRET_KEY, LicenseManager } from './license-manager';
 import { memoryLicenseSecrets } from './memory-license-secrets.test-support';
 import type { LicenseChange, LicenseManagerOptions, LicenseSnapshot } from './license-manager';
@@ -162,7 +158,7 @@ async function signedIn(h: ReturnType<typeof harness>, plan: Plan = 'pro') {
   return started;
 }
 
-describe('the desktop license', () => {
+describe('the apps’ license', () => {
   it('starts unlicensed on Free limits, with nothing to check', async () => {
     const h = harness();
     const snapshot = await h.manager.start();
@@ -369,6 +365,33 @@ describe('the desktop license', () => {
     });
     expect(h.nextCheckIn()).toBeUndefined();
     expect(h.audits.at(-1)).toMatchObject({ from: 'active', to: 'revoked' });
+  });
+
+  it('works the same with the pure-JS Ed25519 check the mobile app uses, and still refuses a stranger’s token', async () => {
+    const verdicts: boolean[] = [];
+    const h = harness(undefined, {
+      verification: {
+        keys: { keys: [key.publicJwk] },
+        issuer: ISSUER,
+        ed25519Verify: (signature, message, publicKey) => {
+          const valid = ed25519.verify(signature, message, publicKey);
+          verdicts.push(valid);
+          return valid;
+        },
+      },
+    });
+    await signedIn(h);
+    expect(verdicts).toEqual([true]);
+    h.client.refresh.mockResolvedValueOnce({
+      licenseToken: await tokenAt(start + DAY, 'team', { signer: stranger }),
+    });
+    await h.advance(DAY);
+    expect(h.manager.snapshot()).toMatchObject({
+      // The bad token is not taken: the check counts as failed and Pro holds in grace.
+      state: { status: 'grace', licensedPlan: 'pro' },
+      problem: { code: 'LICENSE_SERVER_BAD_ANSWER' },
+    });
+    expect(verdicts).toEqual([true, false]);
   });
 
   it('refuses tokens it cannot trust: another signer, another device', async () => {

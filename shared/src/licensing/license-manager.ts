@@ -1,9 +1,14 @@
 import { z } from 'zod';
-import { FlowDeskError, toFlowDeskError } from '@flowdesk/shared/core';
-import type { Result } from '@flowdesk/shared/core';
+import { FlowDeskError, toFlowDeskError } from '../core';
+import type { Result } from '../core';
+import type { PolicyReport } from '../policy/report';
+import { CircuitBreaker, computeBackoffDelay } from '../resilience';
+import type { LicenseClaims } from './claims';
+import type { LicenseKeySet } from './keys';
+import { isLicenseRefusal } from './license-client';
+import type { DeviceDescription, LicenseClient } from './license-client';
 import {
   evaluateLicense,
-  isLicenseRefusal,
   licenseRecordSchema,
   licenseTime,
   newLicenseRecord,
@@ -11,26 +16,18 @@ import {
   recordCheckFailed,
   recordCheckSucceeded,
   recordRevoked,
-  verifyLicenseToken,
-} from '@flowdesk/shared/licensing';
-import type {
-  DeviceDescription,
-  LicenseClaims,
-  LicenseClient,
-  LicenseKeySet,
-  LicenseRecord,
-  LicenseState,
-  LicenseStatusCode,
-} from '@flowdesk/shared/licensing';
-import type { PolicyReport } from '@flowdesk/shared/policy';
-import { CircuitBreaker, computeBackoffDelay } from '@flowdesk/shared/resilience';
+} from './license-state';
+import type { LicenseRecord, LicenseState, LicenseStatusCode } from './license-state';
+import { verifyLicenseToken } from './verifier';
+import type { Ed25519Verify } from './verifier';
 
 /**
- * The desktop app's license (issue 7): signing in by device link, the token and device secret
- * kept by the system keyring, checks every licenseCheckInterval through a circuit breaker with
+ * The apps' license (issue 7; the mobile app's since issue 11): signing in by device link, the
+ * token and device secret kept by the platform's secret store (the desktop's keyring, the phone's
+ * Keychain or Keystore), checks every licenseCheckInterval through a circuit breaker with
  * backoff, and the shared state machine deciding what applies. Nothing here deletes user data:
  * a lapsed license only changes the entitlements the rest of the app reads.
- * No Electron and no Node file access: everything is injected, so it runs under Node in tests.
+ * No platform API: storage, browser and clock are injected, so it runs under Node in tests.
  */
 
 export const LICENSE_SECRET_KEY = 'license:credentials' as const;
@@ -75,8 +72,11 @@ export interface LicenseSnapshot {
 
 export interface LicenseManagerOptions {
   client: Pick<LicenseClient, 'startDeviceLink' | 'waitForApproval' | 'refresh' | 'deactivate'>;
-  /** The pinned keys and the website that signs (a development build may pass the local one). */
-  verification: { keys: LicenseKeySet; issuer: string };
+  /**
+   * The pinned keys and the website that signs (a development build may pass the local one);
+   * where WebCrypto has no Ed25519 (React Native), the signature check to use instead.
+   */
+  verification: { keys: LicenseKeySet; issuer: string; ed25519Verify?: Ed25519Verify };
   device: DeviceDescription;
   secrets: LicenseSecrets;
   /** license.json: the state machine's record (not secret). */
