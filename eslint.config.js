@@ -129,7 +129,23 @@ export default tseslint.config(
           ],
         },
       ],
-      'no-restricted-globals': ['error', ...platformGlobals],
+      'no-restricted-globals': [
+        'error',
+        ...platformGlobals,
+        {
+          name: 'structuredClone',
+          message: 'Hermes (the mobile app) has no structuredClone: use cloneJson from core.',
+        },
+      ],
+      // React Native's AbortSignal is a polyfill without these: use deadlineSignal (resilience).
+      'no-restricted-properties': [
+        'error',
+        ...['timeout', 'any'].map((property) => ({
+          object: 'AbortSignal',
+          property,
+          message: 'React Native has no AbortSignal.' + property + ': use deadlineSignal.',
+        })),
+      ],
     },
   },
   {

@@ -15,7 +15,7 @@ export default defineConfig({
   main: {
     build: { externalizeDeps: { exclude: ['@flowdesk/shared'] }, sourcemap },
     // A release build pins the website's public license keys (a JWKS) and its address
-    // (src/main/licensing/license-config.ts); without them licensing is off.
+    // (shared/src/licensing/license-config.ts); without them licensing is off.
     define: {
       __FLOWDESK_LICENSE_KEYS__: JSON.stringify(process.env.FLOWDESK_LICENSE_PUBLIC_KEYS ?? ''),
       __FLOWDESK_SITE_URL__: JSON.stringify(process.env.FLOWDESK_SITE_URL ?? ''),

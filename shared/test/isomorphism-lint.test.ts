@@ -47,6 +47,18 @@ describe('shared/ isomorphism lint rules', () => {
     30_000,
   );
 
+  it.each([
+    ['export const j = structuredClone({ a: 1 });\n', 'no-restricted-globals'],
+    ['export const k = AbortSignal.timeout(1000);\n', 'no-restricted-properties'],
+    ['export const l = AbortSignal.any([]);\n', 'no-restricted-properties'],
+  ])(
+    'rejects %j, which Hermes or React Native lack',
+    async (code, rule) => {
+      expect(await ruleIdsFor(code, sourceFile)).toContain(rule);
+    },
+    30_000,
+  );
+
   it('allows universal Web APIs in shared source', async () => {
     const code = "export const host = new URL('https://slack.com').hostname;\n";
     expect(await ruleIdsFor(code, sourceFile)).toEqual([]);

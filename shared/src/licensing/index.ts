@@ -46,3 +46,5 @@ export type {
   LicenseSnapshot,
   PendingSignIn,
 } from './license-manager';
+export { PRODUCTION_SITE_URL, licenseConfigFrom } from './license-config';
+export type { LicenseConfig } from './license-config';

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { FlowDeskError } from '../core';
 import { LicenseClient, isLicenseRefusal } from './license-client';
 
@@ -179,5 +179,35 @@ describe('the license client', () => {
     expect(await codeOf(client.refresh({ deviceSecret: 'x', deviceFingerprintHash: 'y' }))).toBe(
       'LICENSE_SERVER_UNREACHABLE',
     );
+  });
+
+  it('works where AbortSignal has neither timeout() nor any(), as in React Native', async () => {
+    const missing = () => {
+      throw new TypeError('not a function in React Native');
+    };
+    vi.spyOn(AbortSignal, 'timeout').mockImplementation(missing);
+    vi.spyOn(AbortSignal, 'any').mockImplementation(missing);
+    try {
+      const hanging = new LicenseClient({
+        siteUrl: SITE,
+        timeoutMs: 50,
+        fetch: (_input, init) =>
+          new Promise((_resolve, reject) =>
+            init?.signal?.addEventListener('abort', () => reject(new Error('aborted'))),
+          ),
+      });
+      expect(await codeOf(hanging.refresh({ deviceSecret: 'x', deviceFingerprintHash: 'y' }))).toBe(
+        'LICENSE_SERVER_UNREACHABLE',
+      );
+      // The caller's own cancel still reads as a cancel, not as an unreachable website.
+      const controller = new AbortController();
+      const waiting = hanging.startDeviceLink(device, controller.signal);
+      controller.abort();
+      expect(await codeOf(waiting)).toBe('OPERATION_CANCELLED');
+      const { client } = fakeServer([json({ keys: [] }, 200)]);
+      expect(await codeOf(client.publishedKeys())).toBe('LICENSE_SERVER_BAD_ANSWER');
+    } finally {
+      vi.restoreAllMocks();
+    }
   });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { FlowDeskError } from '../core';
-import { abortableDelay } from '../resilience';
+import { abortableDelay, deadlineSignal } from '../resilience';
 import { licenseKeySetSchema } from './keys';
 import type { LicenseKeySet } from './keys';
 import type { PolicyReport } from '../policy/report';
@@ -191,7 +191,22 @@ export class LicenseClient {
     schema: z.ZodType<T>,
     signal?: AbortSignal,
   ): Promise<T> {
-    const timeout = AbortSignal.timeout(this.timeoutMs);
+    // The deadline covers reading the answer too, not only the connection.
+    const deadline = deadlineSignal(this.timeoutMs, signal);
+    try {
+      return await this.exchange(path, body, schema, deadline.signal, signal);
+    } finally {
+      deadline.dispose();
+    }
+  }
+
+  private async exchange<T>(
+    path: string,
+    body: unknown,
+    schema: z.ZodType<T>,
+    signal: AbortSignal,
+    callerSignal: AbortSignal | undefined,
+  ): Promise<T> {
     let response: Response;
     try {
       response = await this.fetchImpl(`${this.origin}${path}`, {
@@ -201,11 +216,11 @@ export class LicenseClient {
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+        signal,
         redirect: 'error',
       });
     } catch (error) {
-      if (signal?.aborted) {
+      if (callerSignal?.aborted) {
         throw new FlowDeskError('OPERATION_CANCELLED', 'The operation was cancelled.', {
           cause: error,
         });

@@ -8,7 +8,7 @@ export type {
   FallbackStrategy,
   ServiceHealth,
 } from './degradation';
-export { abortableDelay } from './abort';
+export { abortableDelay, deadlineSignal } from './abort';
 export { createResiliencePolicy } from './policy';
 export type { ResiliencePolicy, ResiliencePolicyOptions } from './policy';
 export { computeBackoffDelay, retry } from './retry';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { FlowDeskError, err, fieldErrorsFromZod, ok } from '../core';
+import { FlowDeskError, cloneJson, err, fieldErrorsFromZod, ok } from '../core';
 import type { FieldError, Result } from '../core';
 import { isoDateTime } from './fields';
 import { newId } from './ids';
@@ -225,7 +225,7 @@ export function applyImport(
   choices: Readonly<Record<string, ConflictChoice>>,
   makeId: () => string = () => newId(),
 ): ImportResult {
-  const workspaces: Workspace[] = structuredClone(store.workspaces);
+  const workspaces: Workspace[] = cloneJson(store.workspaces);
   const result: ImportResult = { added: [], replaced: [], skipped: [], workspaces };
   const conflicting = new Map(
     preview.conflicts.map((conflict) => [conflict.workspaceId, conflict]),

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { FlowDeskError, err, fieldErrorsFromZod, ok } from '../core';
+import { FlowDeskError, cloneJson, err, fieldErrorsFromZod, ok } from '../core';
 import type { Result } from '../core';
 
 /**
@@ -81,7 +81,7 @@ export function runMigrations<S extends z.ZodType>(
     );
   }
 
-  let current: JsonObject = structuredClone(document as JsonObject);
+  let current: JsonObject = cloneJson(document as JsonObject);
   const applied: string[] = [];
   for (let at = version; at < currentVersion; at += 1) {
     const step = migrations.find((migration) => migration.from === at);

@@ -3,7 +3,7 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import type { Result } from '@flowdesk/shared/core';
 import type { LicenseStatus } from '@flowdesk/shared/ipc';
-import { LicenseClient, LicenseManager } from '@flowdesk/shared/licensing';
+import { LicenseClient, LicenseManager, licenseConfigFrom } from '@flowdesk/shared/licensing';
 import type {
   DeviceDescription,
   LicenseChange,
@@ -13,7 +13,6 @@ import type {
 import type { WorkspaceStore } from '@flowdesk/shared/workspace';
 import { readTextFile, writeFileAtomic } from '../data/atomic-file';
 import { deviceFingerprintHash } from '../licensing/device-identity';
-import { licenseConfigFrom } from '../licensing/license-config';
 import { LicenseService } from '../licensing/license-service';
 import type { SecretStore } from '../security/secret-store';
 

@@ -1,10 +1,11 @@
-import { licenseKeySetSchema } from '@flowdesk/shared/licensing';
-import type { LicenseKeySet } from '@flowdesk/shared/licensing';
+import { licenseKeySetSchema } from './keys';
+import type { LicenseKeySet } from './keys';
 
 /**
- * Where this build gets its license keys (decision 9). A release build has the production
- * public keys pinned at build time (FLOWDESK_LICENSE_PUBLIC_KEYS, a JWKS, read by
- * electron.vite.config.ts) and talks to the production website. A development run may instead
+ * Where a build of the apps gets its license keys (decision 9). A release build has the
+ * production public keys pinned at build time (FLOWDESK_LICENSE_PUBLIC_KEYS, a JWKS, read by the
+ * desktop's electron.vite.config.ts and the mobile app's app.config.ts) and talks to the
+ * production website. A development run may instead
  * trust a website on this computer, explicitly: FLOWDESK_DEV_LICENSE_SITE=http://localhost:3000
  * makes it fetch and trust that site's JWKS. Otherwise licensing is off and nothing is limited.
  */
