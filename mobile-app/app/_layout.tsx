@@ -1,15 +1,53 @@
+import Constants from 'expo-constants';
 import { Stack } from 'expo-router';
-import { WorkspacesProvider } from '../src/state/workspaces-provider';
-import { expoDocumentStorage } from '../src/storage/expo-document-storage';
+import * as SplashScreen from 'expo-splash-screen';
+import { useEffect } from 'react';
+import { Linking } from 'react-native';
+import type { LicenseSnapshot } from '@flowdesk/shared/licensing';
+import { LicenseProvider } from '../src/licensing/license-provider';
+import {
+  licenseBuildSettingsSchema,
+  startMobileLicensing,
+} from '../src/licensing/mobile-licensing';
+import { randomId } from '../src/platform/device';
+import { phoneSecureStore } from '../src/platform/secure-store';
+import { WorkspacesProvider, useWorkspaces } from '../src/state/workspaces-provider';
+import { expoDocumentStorage, expoSyncFile } from '../src/storage/expo-document-storage';
 import { WorkspaceRepository } from '../src/storage/workspace-repository';
 
-const repository = new WorkspaceRepository(expoDocumentStorage);
+// The splash stays until the workspaces are read, so the first screen is never empty by mistake.
+void SplashScreen.preventAutoHideAsync().catch(() => undefined);
 
-/** The app: the workspaces for every screen, and a stack of screens with the system's header. */
+const repository = new WorkspaceRepository(expoDocumentStorage);
+const editorDeps = { makeId: randomId };
+const startLicensing = (onChange: (snapshot: LicenseSnapshot) => void) =>
+  startMobileLicensing({
+    settings: licenseBuildSettingsSchema.parse(
+      (Constants.expoConfig?.extra as { license?: unknown } | undefined)?.license,
+    ),
+    development: __DEV__,
+    store: phoneSecureStore,
+    recordFile: expoSyncFile('license.json'),
+    openUrl: (url) => Linking.openURL(url),
+    onChange,
+  });
+
+function HideSplashWhenReady() {
+  const { loading } = useWorkspaces();
+  useEffect(() => {
+    if (!loading) void SplashScreen.hideAsync().catch(() => undefined);
+  }, [loading]);
+  return null;
+}
+
+/** The app: workspaces and license for every screen, and a stack of screens. */
 export default function RootLayout() {
   return (
-    <WorkspacesProvider repository={repository}>
-      <Stack screenOptions={{ headerTitle: 'Flow Desk' }} />
+    <WorkspacesProvider repository={repository} deps={editorDeps}>
+      <LicenseProvider start={startLicensing}>
+        <HideSplashWhenReady />
+        <Stack screenOptions={{ headerTitle: 'Flow Desk' }} />
+      </LicenseProvider>
     </WorkspacesProvider>
   );
 }

@@ -10,11 +10,14 @@ import { screenBackground, textColor } from './controls';
 export function WorkspaceScreen({
   workspace,
   unread,
+  lockedServiceIds = [],
   onOpenService,
   onAddService,
 }: {
   workspace: Workspace;
   unread: Record<string, UnreadBadge>;
+  /** Services over Free's limit: shown, kept, and not opened until the license is back. */
+  lockedServiceIds?: readonly string[];
   onOpenService: (serviceId: string) => void;
   onAddService: () => void;
 }) {
@@ -49,22 +52,26 @@ export function WorkspaceScreen({
             );
           }
           const service = services.find((candidate) => candidate.id === id)!;
-          const badge = service.notifications.showBadge ? unread[id] : undefined;
-          const label = badge?.count
-            ? `${service.name}, ${badge.count} unread`
-            : badge?.attention
-              ? `${service.name}, new activity`
-              : service.name;
+          const locked = lockedServiceIds.includes(id);
+          const badge = service.notifications.showBadge && !locked ? unread[id] : undefined;
+          const label = locked
+            ? `${service.name}, locked by your plan`
+            : badge?.count
+              ? `${service.name}, ${badge.count} unread`
+              : badge?.attention
+                ? `${service.name}, new activity`
+                : service.name;
           return (
             <Pressable
               accessibilityRole="button"
               accessibilityLabel={label}
               onPress={() => onOpenService(id)}
-              style={[styles.tile, tile]}
+              style={[styles.tile, tile, locked && styles.locked]}
             >
               <Text numberOfLines={2} style={[styles.name, text]}>
                 {service.name}
               </Text>
+              {locked ? <Text style={[styles.lockedText, text]}>Locked</Text> : null}
               {badge?.count ? (
                 <Text style={styles.badge}>{badgeText(badge.count)}</Text>
               ) : badge?.attention ? (
@@ -92,6 +99,8 @@ const styles = StyleSheet.create({
   },
   name: { textAlign: 'center', fontWeight: '600' },
   plus: { fontSize: 28 },
+  locked: { opacity: 0.55 },
+  lockedText: { fontSize: 12, marginTop: 4 },
   badge: {
     position: 'absolute',
     top: 6,

@@ -20,12 +20,18 @@ import type { WorkspaceStore } from '@flowdesk/shared/workspace';
 export function WorkspacesScreen({
   store,
   problem,
+  notice,
+  lockedWorkspaceIds = [],
   onOpen,
   onCreate,
   onImport,
 }: {
   store: WorkspaceStore;
   problem?: string;
+  /** The license's notice (grace, lapsed, signed out), when there is one. */
+  notice?: string;
+  /** Workspaces over Free's limit: kept, shown, their services locked. */
+  lockedWorkspaceIds?: readonly string[];
   onOpen: (workspaceId: string) => void;
   onCreate: (input: { name: string }) => Result<unknown>;
   onImport: () => void;
@@ -52,6 +58,11 @@ export function WorkspacesScreen({
           {problem}
         </Text>
       ) : null}
+      {notice ? (
+        <Text accessibilityRole="alert" style={styles.notice}>
+          {notice}
+        </Text>
+      ) : null}
       <FlatList
         data={store.workspaces}
         keyExtractor={(workspace) => workspace.id}
@@ -61,17 +72,22 @@ export function WorkspacesScreen({
             <Text style={muted}>Name one below, then add the web apps you use in it.</Text>
           </View>
         }
-        renderItem={({ item }) => (
-          <Pressable
-            accessibilityRole="button"
-            accessibilityLabel={`${item.name}, ${count(item.services.length)}`}
-            onPress={() => onOpen(item.id)}
-            style={styles.row}
-          >
-            <Text style={[styles.title, text]}>{item.name}</Text>
-            <Text style={muted}>{count(item.services.length)}</Text>
-          </Pressable>
-        )}
+        renderItem={({ item }) => {
+          const summary =
+            count(item.services.length) +
+            (lockedWorkspaceIds.includes(item.id) ? ', locked by your plan' : '');
+          return (
+            <Pressable
+              accessibilityRole="button"
+              accessibilityLabel={`${item.name}, ${summary}`}
+              onPress={() => onOpen(item.id)}
+              style={styles.row}
+            >
+              <Text style={[styles.title, text]}>{item.name}</Text>
+              <Text style={muted}>{summary}</Text>
+            </Pressable>
+          );
+        }}
         ListFooterComponent={
           <View style={styles.create}>
             <TextInput
@@ -113,6 +129,7 @@ export function WorkspacesScreen({
 const styles = StyleSheet.create({
   screen: { flex: 1 },
   problem: { backgroundColor: '#fef2f2', color: '#991b1b', padding: 12 },
+  notice: { backgroundColor: '#fffbeb', color: '#92400e', padding: 12 },
   empty: { padding: 24 },
   title: { fontSize: 18, fontWeight: '600' },
   row: { paddingHorizontal: 20, paddingVertical: 14, minHeight: 56 },
