@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { ed25519 } from '@noble/curves/ed25519.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,8 +42,11 @@ afterAll(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-/** One desktop installation: the license manager with memory for its keyring and files. */
-async function desktop(deviceName: string) {
+/**
+ * One installation: the license manager with memory for its keyring and files. A phone is
+ * configured as the mobile app configures it: iOS, signatures checked by @noble/curves.
+ */
+async function desktop(deviceName: string, kind: 'computer' | 'phone' = 'computer') {
   let offset = 0;
   const opened: string[] = [];
   const audits: LicenseChange[] = [];
@@ -52,11 +56,20 @@ async function desktop(deviceName: string) {
   const keys: LicenseKeySet = await client.publishedKeys();
   const manager = new LicenseManager({
     client,
-    verification: { keys, issuer: origin },
+    verification: {
+      keys,
+      issuer: origin,
+      ...(kind === 'phone'
+        ? {
+            ed25519Verify: (signature: Uint8Array, message: Uint8Array, key: Uint8Array) =>
+              ed25519.verify(signature, message, key),
+          }
+        : {}),
+    },
     device: {
       deviceFingerprintHash: randomBytes(32).toString('hex'),
       deviceName,
-      platform: 'linux',
+      platform: kind === 'phone' ? 'ios' : 'linux',
       appVersion: '0.1.0',
     },
     secrets: memoryLicenseSecrets(),
@@ -100,7 +113,31 @@ async function approveInBrowser(url: string, userId: string) {
   return { context, page };
 }
 
-describe('desktop licensing against the real website', () => {
+describe('the apps’ licensing against the real website', () => {
+  it('signs a phone in as the mobile app does, with signatures checked without WebCrypto', async () => {
+    const phone = await desktop('Integration iPhone', 'phone');
+    const started = await phone.manager.startSignIn();
+    expect(started.ok).toBe(true);
+    const { context } = await approveInBrowser(phone.opened[0]!, 'user_mobile_phone');
+    await vi.waitFor(() => expect(phone.manager.snapshot().state.status).toBe('active'), {
+      timeout: 30_000,
+      interval: 250,
+    });
+    phone.later(DAY);
+    await phone.manager.checkNow();
+    expect(phone.manager.snapshot()).toMatchObject({
+      state: { status: 'active' },
+      claims: { sub: 'user_mobile_phone' },
+    });
+    expect(phone.manager.snapshot().problem).toBeUndefined();
+    expect(await phone.manager.signOut()).toEqual({
+      ok: true,
+      value: { deactivatedOnWebsite: true },
+    });
+    await context.close();
+    phone.manager.stop();
+  });
+
   it('signs in, refreshes, falls back when signed out on the website, and rides out an outage until expiry', async () => {
     // Sign-in: the app opens the website's page; the user approves it in the browser.
     const laptop = await desktop('Integration laptop');

@@ -70,14 +70,19 @@ export async function startMobileLicensing(
   const device = await describeDevice(options.store);
   const manager = new LicenseManager({
     client,
-    verification: { keys, issuer: config.siteUrl, ed25519Verify: ed25519.verify },
+    verification: {
+      keys,
+      issuer: config.siteUrl,
+      ed25519Verify: (signature, message, publicKey) =>
+        ed25519.verify(signature, message, publicKey),
+    },
     device,
     secrets: licenseSecretsIn(options.store),
     recordFile: options.recordFile,
-    openExternal: (url) => openOnSite(url, config.siteUrl, options.openUrl),
+    openExternal: (url) => openOnSite(url, config.siteUrl, (target) => options.openUrl(target)),
     // The phone keeps no audit log: the website records each activation and sign-out.
     audit: () => undefined,
-    onChange: options.onChange,
+    onChange: (snapshot) => options.onChange(snapshot),
   });
   await manager.start();
   return { kind: 'on', manager, siteUrl: config.siteUrl, deviceName: device.deviceName };

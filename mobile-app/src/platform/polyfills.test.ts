@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
+import type * as Navigation from '../security/webview-navigation';
 
 /**
  * The address parser the app runs on: React Native's built-in URL is swapped in first (as on a
@@ -36,13 +37,12 @@ describe('the URL the app runs on', () => {
   });
 
   it('keeps the shared navigation rules honest: the trick is not the service’s own page', () => {
-    type Navigation = typeof import('../security/webview-navigation');
     const decide = (): unknown => {
       let decision: unknown;
       jest.isolateModules(() => {
-        // eslint-disable-next-line @typescript-eslint/no-require-imports
         const { decideWebViewRequest, scopeOfService } =
-          require('../security/webview-navigation') as Navigation;
+          // eslint-disable-next-line @typescript-eslint/no-require-imports
+          require('../security/webview-navigation') as typeof Navigation;
         const scope = scopeOfService({ type: 'slack', url: 'https://app.slack.com/client' });
         decision = decideWebViewRequest({ url: 'https://evil.example\\@app.slack.com/' }, scope);
       });

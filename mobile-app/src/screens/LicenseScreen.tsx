@@ -88,7 +88,7 @@ export function LicenseScreen({
   const run = (kind: NonNullable<typeof busy>, work: () => Promise<void>) => {
     setBusy(kind);
     setOutcome(undefined);
-    work().finally(() => setBusy(undefined));
+    void work().finally(() => setBusy(undefined));
   };
 
   return (

@@ -59,4 +59,21 @@ describe('a workspace’s services', () => {
     fireEvent.press(screen.getByRole('button', { name: 'Add a service' }));
     expect(onAddService).toHaveBeenCalled();
   });
+
+  it('marks services over the plan as locked, without their unread counts', () => {
+    const onOpenService = jest.fn();
+    render(
+      <WorkspaceScreen
+        workspace={workspace}
+        unread={{ s2: { count: 3, attention: false } }}
+        lockedServiceIds={['s2']}
+        onOpenService={onOpenService}
+        onAddService={jest.fn()}
+      />,
+    );
+    fireEvent.press(screen.getByRole('button', { name: 'Gmail, locked by your plan' }));
+    expect(onOpenService).toHaveBeenCalledWith('s2');
+    expect(screen.getByText('Locked')).toBeTruthy();
+    expect(screen.queryByText('3')).toBeNull();
+  });
 });

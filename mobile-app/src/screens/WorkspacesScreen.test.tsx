@@ -100,4 +100,25 @@ describe('the workspaces screen', () => {
     );
     expect(screen.getByRole('alert').props.children).toMatch(/damaged/);
   });
+
+  it('shows the license notice, and marks the workspaces over the plan as locked', () => {
+    const onOpen = jest.fn();
+    render(
+      <WorkspacesScreen
+        store={store}
+        notice="Your license could not be checked for too long: Free limits apply."
+        lockedWorkspaceIds={['w2']}
+        onOpen={onOpen}
+        onCreate={noCreate}
+        onImport={jest.fn()}
+      />,
+    );
+    expect(screen.getByRole('alert').props.children).toMatch(/Free limits apply/);
+    expect(screen.getByRole('button', { name: 'Work, 2 services' })).toBeTruthy();
+    // Still listed and openable: its services say why they do not open.
+    fireEvent.press(
+      screen.getByRole('button', { name: 'Family, 0 services, locked by your plan' }),
+    );
+    expect(onOpen).toHaveBeenCalledWith('w2');
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it, jest } from '@jest/globals';
-import { expoDocumentStorage } from './expo-document-storage';
+import { expoDocumentStorage, expoSyncFile } from './expo-document-storage';
 
 /** An in-memory stand-in for expo-file-system's File: the adapter's steps are what is checked. */
 const mockDisk = new Map<string, string>();
@@ -15,6 +15,9 @@ jest.mock('expo-file-system', () => {
     }
     text() {
       return Promise.resolve(mockDisk.get(this.uri)!);
+    }
+    textSync() {
+      return mockDisk.get(this.uri)!;
     }
     create() {
       mockSteps.push(`create ${this.uri}`);
@@ -33,6 +36,11 @@ jest.mock('expo-file-system', () => {
       mockDisk.set(destination.uri, mockDisk.get(this.uri)!);
       mockDisk.delete(this.uri);
       return Promise.resolve();
+    }
+    moveSync(destination: File, options: { overwrite?: boolean }) {
+      mockSteps.push(`move ${this.uri} -> ${destination.uri} (${String(options.overwrite)})`);
+      mockDisk.set(destination.uri, mockDisk.get(this.uri)!);
+      mockDisk.delete(this.uri);
     }
   }
   return { File, Paths: { document: { uri: 'doc:' } } };
@@ -56,5 +64,22 @@ describe('documents on the phone', () => {
       'move doc:/workspaces.json.writing -> doc:/workspaces.json (true)',
     ]);
     expect(mockDisk.get('doc:/workspaces.json')).toBe('{"a":2}');
+  });
+
+  it('reads and writes the license record at once, written aside and moved over', () => {
+    const record = expoSyncFile('license.json');
+    expect(record.read()).toBeUndefined();
+    mockSteps.length = 0;
+    record.write('{"lastSeenAt":1}');
+    expect(record.read()).toBe('{"lastSeenAt":1}');
+    expect(mockSteps).toEqual([
+      'create doc:/license.json.writing',
+      'write doc:/license.json.writing',
+      'move doc:/license.json.writing -> doc:/license.json (true)',
+    ]);
+    mockDisk.set('doc:/license.json.writing', 'half');
+    record.write('{"lastSeenAt":2}');
+    expect(record.read()).toBe('{"lastSeenAt":2}');
+    expect(mockDisk.has('doc:/license.json.writing')).toBe(false);
   });
 });

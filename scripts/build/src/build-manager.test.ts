@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { BuildManager } from './build-manager';
+import { BuildManager, EAS_CLI_VERSION } from './build-manager';
 import type { BuildSteps } from './build-manager';
 import { collectSourceMaps } from './build-steps';
 import { formatBuildResult, sizeOf, writeBuildResult } from './build-result';
@@ -145,7 +145,7 @@ describe('BuildManager', () => {
     );
     expect(eas.success).toBe(true);
     expect(calls.at(-1)).toBe(
-      'npx eas-cli build --platform android --profile preview --non-interactive @ mobile-app',
+      `npx --yes eas-cli@${EAS_CLI_VERSION} build --platform android --profile preview --non-interactive @ mobile-app`,
     );
 
     const failed = await new BuildManager(

@@ -38,11 +38,15 @@ export interface DesktopBuildOptions {
   unpackedOnly?: boolean;
 }
 
+/** The EAS command line the mobile builds use: pinned, so a release does not change under us. */
+export const EAS_CLI_VERSION = '24.8.0';
+
 /**
  * The seed's BuildManager: builds the desktop app (electron-vite, then electron-builder for the
- * installers, signing, notarization and publishing), the website (next build) and, once the
- * mobile app exists, the mobile app (EAS). Every build ends in a BuildResult, failed or not.
+ * installers, signing, notarization and publishing), the website (next build) and the mobile
+ * app (EAS, profiles in mobile-app/eas.json). Every build ends in a BuildResult, failed or not.
  */
+
 export class BuildManager {
   constructor(
     private readonly root: string,
@@ -149,7 +153,16 @@ export class BuildManager {
     if (!this.env.EXPO_TOKEN?.trim()) return result(false, ['EAS builds need EXPO_TOKEN.']);
     const code = await this.steps.run(
       'npx',
-      ['eas-cli', 'build', '--platform', platform, '--profile', profile, '--non-interactive'],
+      [
+        '--yes',
+        `eas-cli@${EAS_CLI_VERSION}`,
+        'build',
+        '--platform',
+        platform,
+        '--profile',
+        profile,
+        '--non-interactive',
+      ],
       { cwd: projectDir, env: this.env },
     );
     return result(code === 0, code === 0 ? [] : [`eas build failed (exit code ${code}).`]);

@@ -64,4 +64,22 @@ describe('GitHub Actions workflows', () => {
     ).matrix.include.map((entry) => `${entry.platform}-${entry.arch}`);
     expect(platforms).toEqual(['mac-arm64', 'mac-x64', 'win-x64', 'linux-x64', 'linux-arm64']);
   });
+
+  it('a release tag builds the mobile app for both stores with EAS, as mobile-app/eas.json says', () => {
+    const release = workflowSchema.parse(workflow('release.yml'));
+    const build = release.jobs.mobile!.steps.find((step) =>
+      step.run?.startsWith('npm run build:mobile'),
+    );
+    expect(build?.run).toContain('--profile production');
+    expect(Object.keys(build?.env ?? {})).toEqual(['EXPO_TOKEN']);
+    expect(release.jobs.mobile!.strategy).toMatchObject({
+      matrix: { platform: ['ios', 'android'] },
+    });
+    const eas = z
+      .object({ build: z.record(z.string(), z.object({ environment: z.string() })) })
+      .parse(JSON.parse(readFileSync(join(root, 'mobile-app', 'eas.json'), 'utf8')));
+    expect(Object.keys(eas.build)).toEqual(['development', 'preview', 'production']);
+    // Each profile takes the license keys from its own EAS environment.
+    expect(eas.build.production?.environment).toBe('production');
+  });
 });
