@@ -6,10 +6,11 @@ module.exports = {
   preset: 'jest-expo',
   roots: ['<rootDir>/src', '<rootDir>/app'],
   transformIgnorePatterns: [
-    'node_modules/(?!((jest-)?react-native|@react-native(-community)?)|expo(nent)?|@expo(nent)?/.*|expo-router|react-native-webview|jose|@noble/.*|zod|tldts.*|cockatiel|simple-icons)',
+    'node_modules/(?!((jest-)?react-native|@react-native(-community)?)|expo(nent)?|@expo(nent)?/.*|expo-router|react-native-webview|jose|@noble/.*|zod|tldts.*|cockatiel|simple-icons|standard-navigation)',
   ],
   collectCoverageFrom: [
     'src/**/*.{ts,tsx}',
+    'app/**/*.tsx',
     '!src/**/*.test.{ts,tsx}',
     '!src/**/*.test-support.ts',
   ],

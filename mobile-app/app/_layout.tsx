@@ -1,8 +1,8 @@
 import Constants from 'expo-constants';
-import { Stack } from 'expo-router';
+import { DarkTheme, DefaultTheme, Stack, ThemeProvider } from 'expo-router';
 import * as SplashScreen from 'expo-splash-screen';
 import { useEffect } from 'react';
-import { Linking } from 'react-native';
+import { Linking, useColorScheme } from 'react-native';
 import type { LicenseSnapshot } from '@flowdesk/shared/licensing';
 import { LicenseProvider } from '../src/licensing/license-provider';
 import {
@@ -40,14 +40,20 @@ function HideSplashWhenReady() {
   return null;
 }
 
-/** The app: workspaces and license for every screen, and a stack of screens. */
+/**
+ * The app: workspaces and license for every screen, and a stack of screens whose headers follow
+ * the system's light or dark appearance.
+ */
 export default function RootLayout() {
+  const dark = useColorScheme() === 'dark';
   return (
-    <WorkspacesProvider repository={repository} deps={editorDeps}>
-      <LicenseProvider start={startLicensing}>
-        <HideSplashWhenReady />
-        <Stack screenOptions={{ headerTitle: 'Flow Desk' }} />
-      </LicenseProvider>
-    </WorkspacesProvider>
+    <ThemeProvider value={dark ? DarkTheme : DefaultTheme}>
+      <WorkspacesProvider repository={repository} deps={editorDeps}>
+        <LicenseProvider start={startLicensing}>
+          <HideSplashWhenReady />
+          <Stack screenOptions={{ headerTitle: 'Flow Desk' }} />
+        </LicenseProvider>
+      </WorkspacesProvider>
+    </ThemeProvider>
   );
 }

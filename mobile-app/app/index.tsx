@@ -1,5 +1,5 @@
 import { Stack, router } from 'expo-router';
-import { ActivityIndicator, Pressable, Text, View } from 'react-native';
+import { ActivityIndicator, Pressable, Text, View, useColorScheme } from 'react-native';
 import { useLicense } from '../src/licensing/license-provider';
 import { licenseNotice } from '../src/licensing/license-words';
 import { WorkspacesScreen } from '../src/screens/WorkspacesScreen';
@@ -9,6 +9,7 @@ import { useWorkspaces } from '../src/state/workspaces-provider';
 export default function Index() {
   const workspaces = useWorkspaces();
   const license = useLicense();
+  const dark = useColorScheme() === 'dark';
   if (workspaces.loading) {
     return (
       <View style={{ flex: 1, justifyContent: 'center' }}>
@@ -28,7 +29,7 @@ export default function Index() {
               onPress={() => router.push('/settings')}
               hitSlop={12}
             >
-              <Text style={{ color: '#1d4ed8', fontSize: 16 }}>Settings</Text>
+              <Text style={{ color: dark ? '#93c5fd' : '#1d4ed8', fontSize: 16 }}>Settings</Text>
             </Pressable>
           ),
         }}
