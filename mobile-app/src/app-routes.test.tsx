@@ -28,16 +28,7 @@ jest.mock('expo-secure-store', () => ({
   setItemAsync: () => Promise.resolve(),
   deleteItemAsync: () => Promise.resolve(),
 }));
-jest.mock('expo-crypto', () => ({
-  CryptoDigestAlgorithm: { SHA256: 'SHA-256' },
-  randomUUID: () => crypto.randomUUID(),
-  getRandomBytes: (count: number) => crypto.getRandomValues(new Uint8Array(count)),
-  digestStringAsync: async (_algorithm: string, text: string) =>
-    Array.from(
-      new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))),
-      (byte) => byte.toString(16).padStart(2, '0'),
-    ).join(''),
-}));
+jest.mock('expo-crypto', () => jest.requireActual('./platform/web-crypto-expo.test-support'));
 jest.mock('expo-splash-screen', () => ({
   preventAutoHideAsync: jest.fn(() => Promise.resolve(true)),
   hideAsync: jest.fn(() => Promise.resolve()),

@@ -1,27 +1,22 @@
-import type * as NodeCrypto from 'node:crypto';
-import { describe, expect, it, jest } from '@jest/globals';
+import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { waitFor } from '@testing-library/react-native';
-import type { LicenseSnapshot } from '@flowdesk/shared/licensing';
+import type { LicenseManager, LicenseSnapshot } from '@flowdesk/shared/licensing';
 import { memorySecureStore } from '../platform/memory-secure-store.test-support';
 import { SITE, fakeWebsite } from './license-website.test-support';
 import { openOnSite, startMobileLicensing } from './mobile-licensing';
 import type { MobileLicensingOptions } from './mobile-licensing';
 
-jest.mock('expo-crypto', () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const crypto = require('node:crypto') as typeof NodeCrypto;
-  return {
-    CryptoDigestAlgorithm: { SHA256: 'SHA-256' },
-    getRandomBytes: (count: number) => new Uint8Array(crypto.randomBytes(count)),
-    digestStringAsync: (_algorithm: string, text: string) =>
-      Promise.resolve(crypto.createHash('sha256').update(text).digest('hex')),
-    randomUUID: () => crypto.randomUUID(),
-  };
-});
+jest.mock('expo-crypto', () => jest.requireActual('../platform/web-crypto-expo.test-support'));
 jest.mock('expo-constants', () => ({
   __esModule: true,
   default: { deviceName: 'Ana’s iPhone', expoConfig: { version: '0.1.0' } },
 }));
+
+/** Every manager a test started, stopped after it whether it passed or not. */
+const running: LicenseManager[] = [];
+afterEach(() => {
+  running.splice(0).forEach((manager) => manager.stop());
+});
 
 /** One phone: its secure storage and license file, kept across app launches. */
 function phone() {
@@ -46,6 +41,9 @@ function phone() {
       },
       onChange: (snapshot) => snapshots.push(snapshot),
       ...overrides,
+    }).then((licensing) => {
+      if (licensing.kind === 'on') running.push(licensing.manager);
+      return licensing;
     });
   return { secure, file, opened, snapshots, launch };
 }

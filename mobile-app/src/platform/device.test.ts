@@ -1,4 +1,4 @@
-import type * as NodeCrypto from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { describe, expect, it, jest } from '@jest/globals';
 import { memorySecureStore } from './memory-secure-store.test-support';
 import {
@@ -9,17 +9,7 @@ import {
   randomId,
 } from './device';
 
-jest.mock('expo-crypto', () => {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const crypto = require('node:crypto') as typeof NodeCrypto;
-  return {
-    CryptoDigestAlgorithm: { SHA256: 'SHA-256' },
-    getRandomBytes: (count: number) => new Uint8Array(crypto.randomBytes(count)),
-    digestStringAsync: (_algorithm: string, text: string) =>
-      Promise.resolve(crypto.createHash('sha256').update(text).digest('hex')),
-    randomUUID: () => crypto.randomUUID(),
-  };
-});
+jest.mock('expo-crypto', () => jest.requireActual('./web-crypto-expo.test-support'));
 jest.mock('expo-constants', () => ({ __esModule: true, default: { deviceName: '  ' } }));
 
 describe('this phone’s identity', () => {
@@ -32,8 +22,6 @@ describe('this phone’s identity', () => {
     expect(first).not.toContain(id);
     expect(await deviceFingerprintHash(store)).toBe(first);
     // The desktop's rule: SHA-256 of "flowdesk-device:" and the id.
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { createHash } = require('node:crypto') as typeof NodeCrypto;
     expect(first).toBe(createHash('sha256').update(`flowdesk-device:${id}`).digest('hex'));
   });
 

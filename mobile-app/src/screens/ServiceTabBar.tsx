@@ -1,7 +1,7 @@
 import { Pressable, ScrollView, StyleSheet, Text, View, useColorScheme } from 'react-native';
 import { badgeText } from '@flowdesk/shared/workspace';
 import type { UnreadBadge, WorkspaceService } from '@flowdesk/shared/workspace';
-import { textColor } from './controls';
+import { textColor, unreadMarks } from './controls';
 
 /**
  * The tab bar under a service (issue 11): the workspace's other services one tap away, with
@@ -47,8 +47,8 @@ export function ServiceTabBar({
               <Text numberOfLines={1} style={[textColor(dark), selected && styles.selectedText]}>
                 {service.name}
               </Text>
-              {count ? <Text style={styles.badge}>{count}</Text> : null}
-              {!count && badge?.attention ? <View style={styles.dot} /> : null}
+              {count ? <Text style={unreadMarks.badge}>{count}</Text> : null}
+              {!count && badge?.attention ? <View style={[unreadMarks.dot, styles.dot]} /> : null}
             </Pressable>
           );
         })}
@@ -71,13 +71,5 @@ const styles = StyleSheet.create({
   },
   selected: { borderBottomColor: '#1d4ed8' },
   selectedText: { fontWeight: '700' },
-  badge: {
-    backgroundColor: '#dc2626',
-    color: '#ffffff',
-    borderRadius: 10,
-    paddingHorizontal: 6,
-    overflow: 'hidden',
-    fontSize: 12,
-  },
-  dot: { width: 8, height: 8, borderRadius: 4, backgroundColor: '#dc2626' },
+  dot: { width: 8, height: 8, borderRadius: 4 },
 });

@@ -1,7 +1,7 @@
 import { FlatList, Pressable, StyleSheet, Text, View, useColorScheme } from 'react-native';
 import { badgeText } from '@flowdesk/shared/workspace';
 import type { UnreadBadge, Workspace } from '@flowdesk/shared/workspace';
-import { screenBackground, textColor } from './controls';
+import { screenBackground, textColor, unreadMarks } from './controls';
 
 /**
  * A workspace's services as a grid (issue 11), each with the unread count its page shows in its
@@ -73,9 +73,9 @@ export function WorkspaceScreen({
               </Text>
               {locked ? <Text style={[styles.lockedText, text]}>Locked</Text> : null}
               {badge?.count ? (
-                <Text style={styles.badge}>{badgeText(badge.count)}</Text>
+                <Text style={[unreadMarks.badge, styles.badgePlace]}>{badgeText(badge.count)}</Text>
               ) : badge?.attention ? (
-                <View style={styles.dot} />
+                <View style={[unreadMarks.dot, styles.dotPlace]} />
               ) : null}
             </Pressable>
           );
@@ -101,24 +101,6 @@ const styles = StyleSheet.create({
   plus: { fontSize: 28 },
   locked: { opacity: 0.55 },
   lockedText: { fontSize: 12, marginTop: 4 },
-  badge: {
-    position: 'absolute',
-    top: 6,
-    right: 6,
-    backgroundColor: '#dc2626',
-    color: '#ffffff',
-    borderRadius: 10,
-    paddingHorizontal: 6,
-    overflow: 'hidden',
-    fontSize: 12,
-  },
-  dot: {
-    position: 'absolute',
-    top: 8,
-    right: 8,
-    width: 10,
-    height: 10,
-    borderRadius: 5,
-    backgroundColor: '#dc2626',
-  },
+  badgePlace: { position: 'absolute', top: 6, right: 6 },
+  dotPlace: { position: 'absolute', top: 8, right: 8 },
 });

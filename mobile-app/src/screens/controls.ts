@@ -15,6 +15,19 @@ export const controls = StyleSheet.create({
   problem: { color: '#b91c1c' },
 });
 
+/** An unread count, and the dot for activity without a count (grid tiles, tab bar). */
+export const unreadMarks = StyleSheet.create({
+  badge: {
+    backgroundColor: '#dc2626',
+    color: '#ffffff',
+    borderRadius: 10,
+    paddingHorizontal: 6,
+    overflow: 'hidden',
+    fontSize: 12,
+  },
+  dot: { width: 10, height: 10, borderRadius: 5, backgroundColor: '#dc2626' },
+});
+
 /** Text colours for the system's light or dark appearance. */
 export const textColor = (dark: boolean) => ({ color: dark ? '#f5f5f5' : '#171717' });
 export const mutedColor = (dark: boolean) => ({ color: dark ? '#a3a3a3' : '#525252' });

@@ -54,6 +54,17 @@ const codeOf = async (work: Promise<unknown>) => {
   }
 };
 
+/** A client whose website never answers: only its 50 ms deadline or a cancel ends a request. */
+const hangingClient = () =>
+  new LicenseClient({
+    siteUrl: SITE,
+    timeoutMs: 50,
+    fetch: (_input, init) =>
+      new Promise((_resolve, reject) =>
+        init?.signal?.addEventListener('abort', () => reject(new Error('aborted'))),
+      ),
+  });
+
 /** A clock and sleep that move only when the client waits. */
 function fakeTime() {
   let now = 0;
@@ -168,14 +179,7 @@ describe('the license client', () => {
   });
 
   it('gives up on a request that hangs', async () => {
-    const client = new LicenseClient({
-      siteUrl: SITE,
-      timeoutMs: 50,
-      fetch: (_input, init) =>
-        new Promise((_resolve, reject) =>
-          init?.signal?.addEventListener('abort', () => reject(new Error('aborted'))),
-        ),
-    });
+    const client = hangingClient();
     expect(await codeOf(client.refresh({ deviceSecret: 'x', deviceFingerprintHash: 'y' }))).toBe(
       'LICENSE_SERVER_UNREACHABLE',
     );
@@ -188,14 +192,7 @@ describe('the license client', () => {
     vi.spyOn(AbortSignal, 'timeout').mockImplementation(missing);
     vi.spyOn(AbortSignal, 'any').mockImplementation(missing);
     try {
-      const hanging = new LicenseClient({
-        siteUrl: SITE,
-        timeoutMs: 50,
-        fetch: (_input, init) =>
-          new Promise((_resolve, reject) =>
-            init?.signal?.addEventListener('abort', () => reject(new Error('aborted'))),
-          ),
-      });
+      const hanging = hangingClient();
       expect(await codeOf(hanging.refresh({ deviceSecret: 'x', deviceFingerprintHash: 'y' }))).toBe(
         'LICENSE_SERVER_UNREACHABLE',
       );
