@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ export function writeBenchResults(name: string, results: Record<string, unknown>
     `${JSON.stringify(
       {
         date: new Date().toISOString(),
+        ...commitOf(),
         machine: {
           cpus: cpus().length,
           cpuModel: cpus()[0]?.model,
@@ -21,4 +23,17 @@ export function writeBenchResults(name: string, results: Record<string, unknown>
       2,
     )}\n`,
   );
+}
+
+/** The commit the figures were measured at, when this is a git checkout. */
+function commitOf(): { commit?: string } {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      encoding: 'utf8',
+    }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain'], { encoding: 'utf8' }).trim();
+    return { commit: dirty ? `${commit} with uncommitted changes` : commit };
+  } catch {
+    return {};
+  }
 }

@@ -78,4 +78,22 @@ describe('the build command', () => {
     expect(await cli('quality', '--skip-audit')).toBe(1);
     expect(printed.at(-1)).toMatch(/Quality gates FAILED\.$/);
   });
+  it('writes the performance report from the benchmark results, or says what is wrong', async () => {
+    const { cli, printed, root } = context();
+    expect(await cli('bench-report')).toBe(1);
+    expect(printed.at(-1)).toMatch(/no such file or directory/);
+    mkdirSync(join(root, 'bench', 'results'), { recursive: true });
+    mkdirSync(join(root, 'docs'));
+    writeFileSync(join(root, 'docs', 'performance.md'), '# Performance\n');
+    writeFileSync(
+      join(root, 'bench', 'results', 'monitoring.json'),
+      JSON.stringify({
+        date: '2026-12-02T09:00:00.000Z',
+        machine: { cpus: 2, memoryGb: 8, node: 'v22.0.0' },
+        initialisation: { coldMs: 80, warmMedianMs: 60, budgetMs: 150 },
+      }),
+    );
+    expect(await cli('bench-report')).toBe(0);
+    expect(printed.at(-1)).toBe('docs/performance.md: figures of monitoring; charts startup.svg.');
+  });
 });

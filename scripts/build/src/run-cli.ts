@@ -7,6 +7,7 @@ import type { BuildResult } from './build-result';
 import { realBuildSteps } from './build-steps';
 import { ARCHES, PLATFORMS } from './desktop-config';
 import type { BuildEnvironment } from './desktop-config';
+import { writePerformanceReport } from './performance/write-report';
 import { formatQualityReport, runQualityGates } from './quality-gates';
 
 const USAGE = [
@@ -14,6 +15,7 @@ const USAGE = [
   'npm run build:website',
   'npm run build:mobile -- ios|android [--profile development|preview|production]',
   'npm run quality [-- --offline] [--skip-audit]',
+  'npm run bench:report',
 ].join('\n  ');
 
 const desktopArgs = z.strictObject({
@@ -102,6 +104,18 @@ export async function runCli(argv: readonly string[], context: CliContext): Prom
       });
       context.print(formatQualityReport(report));
       return report.passed ? 0 : 1;
+    }
+    case 'bench-report': {
+      try {
+        const written = await writePerformanceReport(context.root);
+        context.print(
+          `docs/performance.md: figures of ${written.benchmarks.join(', ')}; charts ${written.charts.join(', ')}.`,
+        );
+        return 0;
+      } catch (error) {
+        context.print(error instanceof Error ? error.message : String(error));
+        return 1;
+      }
     }
     default:
       return usage(command === undefined ? 'Name what to build.' : `Unknown command "${command}".`);
