@@ -3,15 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openDatabase } from '../website/src/db/client';
-import type { OpenDatabaseOptions } from '../website/src/db/client';
-import { sha256Hex } from '../website/src/license/codes';
-import { DEFAULT_LICENSE_SERVER_CONFIG } from '../website/src/license/config';
-import {
-  createDeviceLink,
-  decideDeviceLink,
-  pollDeviceLink,
-} from '../website/src/license/device-links';
+import { activateDevices } from '../website/test/activated-devices';
 import { buildWebsite, startWebsite, websiteFolder } from '../website/test/next-process';
 import { startPostgres } from '../website/test/postgres-server.mjs';
 import { writeBenchResults } from './results-file';
@@ -49,45 +41,6 @@ afterAll(() => {
   rmSync(folder, { recursive: true, force: true });
   writeBenchResults('license-api', results);
 });
-
-/** Activates DEVICES devices through the real sign-in flow; returns what each refreshes with. */
-async function activateDevices(options: OpenDatabaseOptions) {
-  const opened = await openDatabase({
-    ...options,
-    migrationsFolder: join(websiteFolder, 'drizzle'),
-  });
-  const config = { ...DEFAULT_LICENSE_SERVER_CONFIG, issuer: 'http://localhost', signingKey: {} };
-  const start = new Date();
-  const devices = [];
-  for (let index = 0; index < DEVICES; index += 1) {
-    const fingerprint = sha256Hex(`bench-device-${index}`);
-    const link = await createDeviceLink(
-      opened.db,
-      {
-        deviceFingerprintHash: fingerprint,
-        deviceName: `Bench ${index}`,
-        platform: 'linux',
-        appVersion: '0.1.0',
-      },
-      config,
-      start,
-    );
-    await decideDeviceLink(
-      opened.db,
-      { userCode: link.userCode, userId: `user_bench_${index}`, approve: true },
-      start,
-    );
-    const issued = await pollDeviceLink(
-      opened.db,
-      link.deviceCode,
-      config,
-      new Date(start.getTime() + 10_000),
-    );
-    devices.push({ deviceSecret: issued.deviceSecret, deviceFingerprintHash: fingerprint });
-  }
-  await opened.close();
-  return devices;
-}
 
 async function measure(database: Record<string, string>, devices: { deviceSecret: string }[]) {
   // As behind one proxy: each request's address comes from X-Forwarded-For.
@@ -178,7 +131,7 @@ async function measure(database: Record<string, string>, devices: { deviceSecret
 
 it('serves license refreshes and the JWKS on PGlite', async () => {
   const dataDirectory = join(folder, 'pglite');
-  const devices = await activateDevices({ dataDirectory });
+  const devices = await activateDevices({ dataDirectory }, DEVICES);
   results.pglite = await measure({ FLOWDESK_DATA_DIR: dataDirectory }, devices);
   console.log('pglite', results.pglite);
   expect((results.pglite as { refresh: { non2xx: number } }).refresh.non2xx).toBe(0);
@@ -191,7 +144,7 @@ it('serves license refreshes and the JWKS on PostgreSQL', async () => {
     return;
   }
   try {
-    const devices = await activateDevices({ url: postgres.url });
+    const devices = await activateDevices({ url: postgres.url }, DEVICES);
     results.postgres = await measure({ DATABASE_URL: postgres.url }, devices);
     console.log('postgres', results.postgres);
     expect((results.postgres as { refresh: { non2xx: number } }).refresh.non2xx).toBe(0);

@@ -49,3 +49,8 @@ export function descendantsOf(root: number): number[] {
 export function childProcessMemoryMb(): number {
   return descendantsOf(process.pid).reduce((sum, pid) => sum + pssKilobytes(pid), 0) / 1024;
 }
+
+/** Total PSS, in MB, of one process and every process below it (a server and its workers). */
+export function processTreeMemoryMb(root: number): number {
+  return [root, ...descendantsOf(root)].reduce((sum, pid) => sum + pssKilobytes(pid), 0) / 1024;
+}

@@ -39,7 +39,7 @@ export function freePort(): Promise<number> {
  */
 export async function startWebsite(
   settings: Record<string, string>,
-): Promise<{ origin: string; stop: () => Promise<void>; output: () => string }> {
+): Promise<{ origin: string; pid: number; stop: () => Promise<void>; output: () => string }> {
   const port = await freePort();
   const origin = `http://localhost:${port}`;
   const server = spawn(process.execPath, [nextBin, 'start', '-p', String(port)], {
@@ -65,7 +65,7 @@ export async function startWebsite(
   while (Date.now() < deadline) {
     try {
       if ((await fetch(`${origin}/api/health`)).ok) {
-        return { origin, stop, output: () => output };
+        return { origin, pid: server.pid!, stop, output: () => output };
       }
     } catch {
       // Not listening yet.
