@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, isNotNull, sql } from 'drizzle-orm';
 import { exportPKCS8 } from 'jose';
 import {
   generateLicenseSigningKey,
@@ -7,6 +7,7 @@ import {
 } from '@flowdesk/shared/licensing';
 import type { LicenseKeySet, LicenseSigningKey } from '@flowdesk/shared/licensing';
 import type { Database } from '../db/client';
+import type { Queryable, Transaction } from '../enterprise/access';
 import { signingKeys } from '../db/schema';
 
 /**
@@ -30,6 +31,8 @@ export interface SigningKeySource {
 const CACHE_MS = 60_000;
 const keyCache = new WeakMap<Database, { source: string; key: LicenseSigningKey; at: number }>();
 const keySetCache = new WeakMap<Database, { keys: LicenseKeySet; at: number }>();
+/** A load in progress: requests arriving together wait for it instead of each making a key. */
+const loading = new WeakMap<Database, { source: string; key: Promise<LicenseSigningKey> }>();
 
 export async function activeSigningKey(
   db: Database,
@@ -39,9 +42,18 @@ export async function activeSigningKey(
   const sourceId = source.pkcs8 ? `${source.kid ?? ''}:${source.pkcs8}` : 'embedded';
   const cached = keyCache.get(db);
   if (cached && cached.source === sourceId && Date.now() - cached.at < CACHE_MS) return cached.key;
-  const key = await loadSigningKey(db, source, now);
-  keyCache.set(db, { source: sourceId, key, at: Date.now() });
-  return key;
+  const inFlight = loading.get(db);
+  if (inFlight?.source === sourceId) return inFlight.key;
+  const key = loadSigningKey(db, source, now).then((loaded) => {
+    keyCache.set(db, { source: sourceId, key: loaded, at: Date.now() });
+    return loaded;
+  });
+  loading.set(db, { source: sourceId, key });
+  try {
+    return await key;
+  } finally {
+    if (loading.get(db)?.key === key) loading.delete(db);
+  }
 }
 
 async function loadSigningKey(
@@ -54,23 +66,61 @@ async function loadSigningKey(
     await publish(db, key, null, now);
     return key;
   }
+  const stored = await oldestEmbeddedKey(db);
+  if (stored) return importLicenseSigningKey(stored.privatePkcs8, stored.kid);
+  // None yet: servers starting together take turns, so the first makes it and the rest use it.
+  const made = await db.transaction(async (tx) => {
+    await lockEmbeddedKeys(tx);
+    const madeMeanwhile = await oldestEmbeddedKey(tx);
+    if (madeMeanwhile)
+      return importLicenseSigningKey(madeMeanwhile.privatePkcs8, madeMeanwhile.kid);
+    return insertEmbeddedKey(tx, now);
+  });
+  keySetCache.delete(db);
+  return made;
+}
+
+/** Any constant both servers agree on: the advisory lock that serialises making the first key. */
+const EMBEDDED_KEY_LOCK = 0x666c6b31;
+
+const lockEmbeddedKeys = (tx: Transaction) =>
+  tx.execute(sql`select pg_advisory_xact_lock(${EMBEDDED_KEY_LOCK})`);
+
+/** Makes an embedded key and stores it, inside the caller's locked transaction. */
+async function insertEmbeddedKey(tx: Transaction, now: Date): Promise<LicenseSigningKey> {
+  const kid = `k-${now.toISOString().slice(0, 10)}-${crypto.randomUUID().slice(0, 8)}`;
+  const key = await generateLicenseSigningKey(kid);
+  const privatePkcs8 = await exportPKCS8(key.privateKey);
+  await tx
+    .insert(signingKeys)
+    .values({ kid, publicJwk: key.publicJwk, privatePkcs8, createdAt: now });
+  return key;
+}
+
+/** The embedded key in use: the oldest active one the website made for itself. */
+async function oldestEmbeddedKey(
+  db: Queryable,
+): Promise<{ kid: string; privatePkcs8: string } | undefined> {
   const [stored] = await db
-    .select()
+    .select({ kid: signingKeys.kid, privatePkcs8: signingKeys.privatePkcs8 })
     .from(signingKeys)
-    .where(eq(signingKeys.status, 'active'))
-    .orderBy(signingKeys.createdAt)
+    .where(and(eq(signingKeys.status, 'active'), isNotNull(signingKeys.privatePkcs8)))
+    .orderBy(asc(signingKeys.createdAt), asc(signingKeys.kid))
     .limit(1);
-  if (stored?.privatePkcs8) return importLicenseSigningKey(stored.privatePkcs8, stored.kid);
-  return generateAndStore(db, now);
+  return stored?.privatePkcs8 ? { kid: stored.kid, privatePkcs8: stored.privatePkcs8 } : undefined;
 }
 
 /** Retires the active embedded key and makes a new one; the old stays in the JWKS. */
 export async function rotateSigningKey(db: Database, now = new Date()): Promise<LicenseSigningKey> {
-  await db
-    .update(signingKeys)
-    .set({ status: 'retired', retiredAt: now })
-    .where(eq(signingKeys.status, 'active'));
-  const key = await generateAndStore(db, now);
+  const key = await db.transaction(async (tx) => {
+    await lockEmbeddedKeys(tx);
+    await tx
+      .update(signingKeys)
+      .set({ status: 'retired', retiredAt: now })
+      .where(eq(signingKeys.status, 'active'));
+    return insertEmbeddedKey(tx, now);
+  });
+  keySetCache.delete(db);
   keyCache.set(db, { source: 'embedded', key, at: Date.now() });
   return key;
 }
@@ -83,13 +133,6 @@ export async function publishedKeySet(db: Database): Promise<LicenseKeySet> {
   const keys = licenseKeySetSchema.parse({ keys: rows.map((row) => row.publicJwk) });
   keySetCache.set(db, { keys, at: Date.now() });
   return keys;
-}
-
-async function generateAndStore(db: Database, now: Date): Promise<LicenseSigningKey> {
-  const kid = `k-${now.toISOString().slice(0, 10)}-${crypto.randomUUID().slice(0, 8)}`;
-  const key = await generateLicenseSigningKey(kid);
-  await publish(db, key, await exportPKCS8(key.privateKey), now);
-  return key;
 }
 
 async function publish(
