@@ -54,3 +54,14 @@ export function childProcessMemoryMb(): number {
 export function processTreeMemoryMb(root: number): number {
   return [root, ...descendantsOf(root)].reduce((sum, pid) => sum + pssKilobytes(pid), 0) / 1024;
 }
+
+/**
+ * How much a series of samples climbed once warm: the median of the last three minus the median
+ * of the three after the first third (the warm-up), so one garbage collection does not decide.
+ */
+export function steadyGrowth(samples: readonly number[]): number {
+  if (samples.length < 6) return 0;
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[1]!;
+  const warm = Math.floor(samples.length / 3);
+  return median(samples.slice(-3)) - median(samples.slice(warm, warm + 3));
+}

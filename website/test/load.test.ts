@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { activateDevices } from './activated-devices';
 import { startWebsite } from './next-process';
-import { growth, sustainedRefreshLoad } from './sustained-load';
+import { steadyGrowth as growth } from '../../bench/process-memory';
+import { sustainedRefreshLoad } from './sustained-load';
 
 /**
  * The license API under steady load, short version (issue 12; `npm run bench` runs it for 60 s

@@ -1,5 +1,5 @@
 import autocannon from 'autocannon';
-import { processTreeMemoryMb } from '../../bench/process-memory';
+import { processTreeMemoryMb, steadyGrowth } from '../../bench/process-memory';
 
 /**
  * License refreshes at a steady rate for a while (issue 12), with the server's memory (PSS of
@@ -66,17 +66,9 @@ export async function sustainedRefreshLoad(options: {
       p50Ms: run.latency.p50,
       p99Ms: run.latency.p99,
       memorySamplesMb: samples,
-      memoryGrowthMb: growth(samples),
+      memoryGrowthMb: steadyGrowth(samples),
     };
   } finally {
     clearInterval(sampler);
   }
-}
-
-/** Median of the last three samples minus the median of the three after the first third. */
-export function growth(samples: readonly number[]): number {
-  if (samples.length < 6) return 0;
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[1]!;
-  const warm = Math.floor(samples.length / 3);
-  return median(samples.slice(-3)) - median(samples.slice(warm, warm + 3));
 }
