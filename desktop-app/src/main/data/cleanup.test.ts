@@ -50,6 +50,7 @@ describe('optimizeStore', () => {
     const { dataDirectory: data, backupsDirectory: backups } = paths;
     file(join(data, '.workspaces.json.123.456.tmp'), 100, 5);
     file(join(data, '.workspaces.json.123.789.tmp'), 100, 0);
+    file(join(data, 'workspaces.json.tmp-1a2b3c4d5e6f7a8b'), 40, 5);
     file(join(data, 'workspaces.json.damaged-2026-10-01.json'), 300, 24 * 40);
     file(join(data, 'workspaces.json.damaged-2026-11-30.json'), 300, 24);
     file(join(data, 'workspaces.json'), 50, 24 * 100);
@@ -62,10 +63,11 @@ describe('optimizeStore', () => {
     expect(result.removed.map((entry) => entry.reason).sort()).toEqual([
       'interrupted-backup',
       'interrupted-write',
+      'interrupted-write',
       'old-damaged-store',
       'restore-staging',
     ]);
-    expect(result.bytesFreed).toBe(100 + 300 + 2000 + 70);
+    expect(result.bytesFreed).toBe(100 + 40 + 300 + 2000 + 70);
     expect(existsSync(join(data, '.workspaces.json.123.789.tmp'))).toBe(true);
     expect(existsSync(join(data, 'workspaces.json'))).toBe(true);
     expect(existsSync(join(backups, 'flowdesk-x.fdbackup'))).toBe(true);

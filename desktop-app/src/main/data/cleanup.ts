@@ -40,6 +40,12 @@ export async function removeOrphanPartitions(
   return result;
 }
 
+/**
+ * A write cut short: writeFileAtomic's `.name.<pid>.<n>.tmp`, or the store library's
+ * `name.json.tmp-<random>` (a crash mid-save leaves one; the crash-safety test showed it).
+ */
+const INTERRUPTED_WRITE = /^(?:\..+\.\d+\.\d+\.tmp|.+\.json\.tmp-[\w-]+)$/;
+
 /** Leftovers of interrupted work in the data and backups folders. */
 export async function optimizeStore(paths: CleanupPaths, now = new Date()): Promise<CleanupResult> {
   const result: CleanupResult = { removed: [], bytesFreed: 0 };
@@ -48,7 +54,7 @@ export async function optimizeStore(paths: CleanupPaths, now = new Date()): Prom
     const path = join(paths.dataDirectory, name);
     const info = await lstat(path).catch(() => undefined);
     if (!info) continue;
-    if (/^\..+\.\d+\.\d+\.tmp$/.test(name) && old(info.mtime, STALE_TEMPORARY_MS)) {
+    if (INTERRUPTED_WRITE.test(name) && old(info.mtime, STALE_TEMPORARY_MS)) {
       await removeCounted(path, 'interrupted-write', result);
     } else if (
       /\.damaged-.+\.json$/.test(name) &&
