@@ -22,8 +22,12 @@ export function ActionButton({
   action: () => Promise<AdminResult<unknown>>;
   /** Asked before running (e.g. what releasing a seat does to the member's devices). */
   confirmation?: string;
-  /** What to say when it worked; by default nothing (the page refreshes). */
-  done?: (value: unknown) => string;
+  /**
+   * What to say when it worked; by default nothing (the page refreshes). A server component can
+   * pass only text: functions do not cross to the browser (wrap the button in a client
+   * component, as SyncMembersButton does, to describe the result).
+   */
+  done?: string | ((value: unknown) => string);
   tone?: 'normal' | 'danger';
 }) {
   const [pending, start] = useTransition();
@@ -35,7 +39,7 @@ export function ActionButton({
       setMessage(
         result.ok
           ? done
-            ? { ok: true, text: done(result.value) }
+            ? { ok: true, text: typeof done === 'string' ? done : done(result.value) }
             : null
           : { ok: false, text: result.message },
       );

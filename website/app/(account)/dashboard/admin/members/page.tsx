@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { runAdmin } from '../../../../../src/enterprise/console-session';
-import { ActionButton } from '../../../../../src/enterprise/console/ActionButton';
+import { SyncMembersButton } from '../../../../../src/enterprise/console/SyncMembersButton';
 import { AdminFrame } from '../../../../../src/enterprise/console/AdminFrame';
 import { AdminRow, AdminTable } from '../../../../../src/enterprise/console/AdminTable';
 import { adminPageSession } from '../../../../../src/enterprise/console/admin-page';
@@ -32,15 +32,7 @@ export default async function MembersPage() {
             the list:
           </p>
           <div className="mt-3">
-            <ActionButton
-              label="Sync with Clerk"
-              pendingLabel="Syncing…"
-              action={syncMembersAction}
-              done={(value) => {
-                const sync = value as { added: number; updated: number; removed: number };
-                return `${sync.added} added, ${sync.updated} updated, ${sync.removed} removed.`;
-              }}
-            />
+            <SyncMembersButton action={syncMembersAction} />
           </div>
           {result.value.members.length === 0 ? (
             <Notice title="No members yet">

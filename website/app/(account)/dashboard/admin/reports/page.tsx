@@ -118,7 +118,7 @@ export default async function ReportsPage() {
               label="Record a compliance check"
               pendingLabel="Recording…"
               action={auditComplianceAction}
-              done={() => 'Recorded in the audit log.'}
+              done="Recorded in the audit log."
             />
           </div>
         </section>
