@@ -3,7 +3,6 @@ import { describe, expect, it } from 'vitest';
 import { CUSTOM_SERVICE_ID, SERVICE_CATALOG } from '../catalog';
 import {
   MAX_NAME_LENGTH,
-  MAX_SERVICE_URL_LENGTH,
   sanitizeServiceName,
   validateServiceName,
   validateServiceUrl,
@@ -34,13 +33,6 @@ import { FUZZ_RUNS, fuzzTimeout } from './runs.test-support';
 const NAME_ERRORS = ['NAME_INVALID', 'NAME_EMPTY', 'NAME_TOO_LONG'];
 const timeout = fuzzTimeout(15_000);
 const codePoints = (text: string) => [...text].length;
-
-/**
- * Known bug (see the it.fails cases below): removing an invisible character can leave a letter
- * and a combining mark side by side, so the result is not in NFC and changes when cleaned again.
- * Properties that depend on that are asserted for every other name.
- */
-const hitsKnownNfcBug = (name: string) => name !== name.normalize('NFC');
 
 describe('sanitizeServiceName, fuzzed', () => {
   it(
@@ -73,7 +65,6 @@ describe('sanitizeServiceName, fuzzed', () => {
       fc.assert(
         fc.property(hostileName, (input) => {
           const name = sanitizeServiceName(input);
-          if (hitsKnownNfcBug(name)) return;
           expect(sanitizeServiceName(name)).toBe(name);
           if (name !== '') expect(storedName.safeParse(name).success).toBe(true);
         }),
@@ -89,16 +80,15 @@ describe('sanitizeServiceName, fuzzed', () => {
   // idempotent, and validateServiceName / validateWorkspaceName accept a name the stored-name
   // schema (storedName: sanitizeServiceName(value) === value) refuses, so a workspace created
   // with it cannot be saved. Same with a soft hyphen between "a" and U+0308, or a zero-width space
-  // between Hangul jamo. Product code is not changed here: remove `.fails` once the name is
-  // normalised after the invisible characters are removed.
-  it.fails('is idempotent on a letter, an invisible character and a combining mark', () => {
+  // between Hangul jamo. Fixed: the name is normalised after the invisible characters go.
+  it('is idempotent on a letter, an invisible character and a combining mark', () => {
     for (const input of ['e\u200b\u0301', 'a\u00ad\u0308', '\u1100\u200b\u1161']) {
       const name = sanitizeServiceName(input);
       expect(sanitizeServiceName(name)).toBe(name);
     }
   });
 
-  it.fails('validates only names the stored-name schema accepts', () => {
+  it('validates only names the stored-name schema accepts', () => {
     const checked = validateWorkspaceName('Caf e\u200b\u0301');
     expect(checked.valid).toBe(true);
     expect(storedName.safeParse(checked.valid ? checked.value : '').success).toBe(true);
@@ -109,9 +99,9 @@ describe('validateServiceName and validateWorkspaceName, fuzzed', () => {
   // Regression case found by this fuzzer (issue 12): zero-width joiners and non-joiners are
   // kept on purpose (emoji sequences, Persian), so a name made only of them, "\u200d" or
   // "\u200c \u200d", passes every check and is stored: a workspace or service with an invisible
-  // name, although storedName's message asks for "1 to 64 visible characters". Product code is
-  // not changed here: remove `.fails` once such a name is refused as NAME_EMPTY.
-  it.fails('refuses a name with nothing visible in it', () => {
+  // name, although storedName's message asks for "1 to 64 visible characters". Fixed: such a
+  // name is refused as NAME_EMPTY.
+  it('refuses a name with nothing visible in it', () => {
     for (const input of ['\u200d', '\u200c \u200d']) {
       expect(validateServiceName(input).errors.map((e) => e.code)).toEqual(['NAME_EMPTY']);
     }
@@ -168,7 +158,7 @@ describe('validateServiceName and validateWorkspaceName, fuzzed', () => {
       fc.assert(
         fc.property(trickyText(120), (input) => {
           const first = validateServiceName(input);
-          if (!first.valid || hitsKnownNfcBug(first.value)) return;
+          if (!first.valid) return;
           const again = validateServiceName(first.value);
           expect(again).toEqual({ valid: true, value: first.value, errors: [], warnings: [] });
         }),
@@ -270,13 +260,6 @@ describe('validateWorkspaceInput, fuzzed', () => {
           for (const service of value.services) {
             expect(validateServiceUrl(service.url, { allowPrivateHttp: true }).valid).toBe(true);
           }
-          const knownBug =
-            hitsKnownNfcBug(value.name) ||
-            value.services.some(
-              (service) =>
-                hitsKnownNfcBug(service.name) || service.url.length > MAX_SERVICE_URL_LENGTH,
-            );
-          if (knownBug) return;
 
           // What the validator accepts, the store accepts.
           const stored = workspaceSchema.safeParse({

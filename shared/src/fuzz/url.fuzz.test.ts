@@ -64,9 +64,7 @@ describe('validateServiceUrl, fuzzed', () => {
           expect(url.protocol === 'https:' || (allowPrivateHttp && url.protocol === 'http:')).toBe(
             true,
           );
-          // Known bug (see the it.fails below): an accepted address whose normal form is longer
-          // than the limit is refused when checked again, so idempotence is asserted up to it.
-          if (result.value.length > MAX_SERVICE_URL_LENGTH) return;
+          expect(result.value.length).toBeLessThanOrEqual(MAX_SERVICE_URL_LENGTH);
           const again = validateServiceUrl(result.value, { allowPrivateHttp, field: name });
           expect(again.valid && again.value).toBe(result.value);
           expect(again.warnings.map((w) => w.code)).toEqual(result.warnings.map((w) => w.code));
@@ -80,18 +78,12 @@ describe('validateServiceUrl, fuzzed', () => {
   // Regression case found by this fuzzer (issue 12): a 2,017-character address with a
   // non-ASCII path is accepted and normalised to an 11,992-character percent-encoded address,
   // which validateServiceUrl itself then refuses (URL_TOO_LONG), as does the stored-address
-  // schema (storedServiceUrl): a service added with it cannot be saved. Product code is not
-  // changed here; remove `.fails` once validateServiceUrl bounds the normalised address.
-  it.fails(
-    'accepts again the normalised form of an address it accepted (long non-ASCII path)',
-    () => {
-      const input = `https://a.example.com/${'\u00e9'.repeat(1995)}`;
-      const result = validateServiceUrl(input);
-      expect(result.valid).toBe(true);
-      const again = validateServiceUrl(result.valid ? result.value : '');
-      expect(again.valid).toBe(true);
-    },
-  );
+  // schema (storedServiceUrl): a service added with it cannot be saved. Fixed: the address as
+  // stored must fit the limit too.
+  it('refuses an address whose stored, percent-encoded form is too long', () => {
+    const result = validateServiceUrl(`https://a.example.com/${'\u00e9'.repeat(1995)}`);
+    expect(result.errors.map((error) => error.code)).toEqual(['URL_TOO_LONG']);
+  });
 
   it(
     'refuses a dangerous scheme however it is spelled or padded',

@@ -16,15 +16,20 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/gu;
 /** UTF-16 halves without their other half: not text, and they break JSON and rendering. */
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-/** Cleans a name without shortening it: the validators need the full length to report it. */
+/**
+ * Cleans a name without shortening it: the validators need the full length to report it.
+ * Normalised last, so removing an invisible character cannot leave letters to compose (cleaning
+ * twice gives the same name); a name with nothing but joiners and spaces has nothing visible.
+ */
 function cleanName(input: string): string {
-  return input
+  const cleaned = input
     .replace(LONE_SURROGATE, '')
-    .normalize('NFC')
     .replace(CONTROL, ' ')
     .replace(INVISIBLE_FORMATTING, '')
+    .normalize('NFC')
     .replace(/\s+/gu, ' ')
     .trim();
+  return /^[\u200c\u200d\s]*$/u.test(cleaned) ? '' : cleaned;
 }
 
 function truncate(text: string, maxCodePoints: number): string {

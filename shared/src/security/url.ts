@@ -118,6 +118,13 @@ export function validateServiceUrl(
       message: `This address uses international characters and is shown as ${url.hostname}, so look-alike letters cannot hide a different site. Check it is the site you meant.`,
     });
   }
+  if (url.href.length > MAX_SERVICE_URL_LENGTH) {
+    // Letters outside ASCII are stored percent-encoded: the address as kept must fit too.
+    return fail(
+      'URL_TOO_LONG',
+      `Written out for the web this address is ${url.href.length} characters long; use one of at most ${MAX_SERVICE_URL_LENGTH}.`,
+    );
+  }
   return valid(url.href, warnings);
 }
 
