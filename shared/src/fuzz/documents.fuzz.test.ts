@@ -13,7 +13,7 @@ import {
   previewImport,
   workspaceConfigDocumentSchema,
 } from '../workspace';
-import type { ConflictChoice, ImportPreview, ImportResult, WorkspaceStore } from '../workspace';
+import type { ConflictChoice, ImportPreview, WorkspaceStore } from '../workspace';
 import { mutated, mutatedText } from './mutations.test-support';
 import { FUZZ_RUNS, fuzzRuns, fuzzTimeout } from './runs.test-support';
 
@@ -459,23 +459,6 @@ function expectImportResult(result: ReturnType<typeof previewImport>, store: Wor
   for (const known of knownAddresses) expect(addressesHere.has(known.url)).toBe(true);
 }
 
-/**
- * Known bug (see the it.fails case below): "replace" keeps the imported services' ids even when
- * another workspace here already has them. Recognised so the property checks everything else.
- */
-function replaceDuplicatedServiceIds(result: ImportResult): boolean {
-  const replaced = new Set(result.replaced.map((entry) => entry.workspaceId));
-  const owners = new Map<string, string[]>();
-  for (const workspace of result.workspaces) {
-    for (const service of workspace.services) {
-      owners.set(service.id, [...(owners.get(service.id) ?? []), workspace.id]);
-    }
-  }
-  return [...owners.values()].some(
-    (holders) => holders.length > 1 && holders.some((holder) => replaced.has(holder)),
-  );
-}
-
 /** Applies a preview and checks the accounting and that the store it gives is valid. */
 function expectApplied(
   preview: ImportPreview,
@@ -496,38 +479,10 @@ function expectApplied(
     if (!replaced.has(workspace.id)) expect(result.workspaces[index]).toEqual(workspace);
   });
   const parsed = parseWorkspaceStore({ ...store, workspaces: result.workspaces });
-  if (parsed.ok) return;
-  // The store refuses the result: only the known bugs may explain it, every field of it.
-  const { fields, fieldCount } = parsed.error.details as {
-    fields: { field: string; code: string }[];
-    fieldCount: number;
-  };
-  const imported = new Set([
-    ...result.added.map((entry) => entry.workspaceId),
-    ...result.replaced.map((entry) => entry.workspaceId),
-  ]);
-  const explained = (field: { field: string; code: string }) => {
-    if (field.code === 'SERVICE_ID_DUPLICATE') return replaceDuplicatedServiceIds(result);
-    const at = /^workspaces\.(\d+)\.activeServiceId$/.exec(field.field);
-    const workspace = at ? result.workspaces[Number(at[1])] : undefined;
-    return (
-      field.code === 'ACTIVE_SERVICE_MISSING' &&
-      workspace !== undefined &&
-      imported.has(workspace.id) &&
-      workspace.activeServiceId !== null
-    );
-  };
-  expect(fieldCount, JSON.stringify(fields)).toBe(fields.length);
-  expect(fields.every(explained), JSON.stringify(fields)).toBe(true);
+  expect(parsed.ok, JSON.stringify(!parsed.ok && parsed.error.details)).toBe(true);
 }
 
 const choice = fc.constantFrom<ConflictChoice>('duplicate', 'replace', 'skip');
-
-/** Known bug (see the it.fails case below): a workspace and a service with the same id. */
-function sharesAnId(store: WorkspaceStore): boolean {
-  const workspaceIds = new Set(store.workspaces.map((workspace) => workspace.id));
-  return store.workspaces.some((w) => w.services.some((service) => workspaceIds.has(service.id)));
-}
 
 describe('previewImport and applyImport, fuzzed', () => {
   it(
@@ -595,11 +550,7 @@ describe('previewImport and applyImport, fuzzed', () => {
               exportWorkspaceConfig(source, { appVersion: '0.1.0', now: exportedAt }),
             );
             const preview = previewImport(text, target);
-            // Every export of a valid store can be imported, except for the known bug below.
-            if (!preview.ok && sharesAnId(source)) {
-              expect(preview.error.code).toBe('IMPORT_INVALID');
-              return;
-            }
+            // Every export of a valid store can be imported.
             expect(preview.ok, JSON.stringify(!preview.ok && preview.error.details)).toBe(true);
             if (!preview.ok) return;
             expectImportResult(preview, target);
@@ -623,9 +574,9 @@ describe('previewImport and applyImport, fuzzed', () => {
   // id (the same export imported after a service was moved, or two computers' exports). The
   // result repeats a service id, so the store refuses it (SERVICE_ID_DUPLICATE) and the import
   // fails as a whole, on the desktop (WorkspaceManager.importWorkspaces) and on mobile.
-  // "duplicate" and plain adds check for taken ids; "replace" does not. Product code is not
-  // changed here: remove `.fails` once applyImport gives such services new ids.
-  it.fails('replaces a workspace whose services have ids another workspace uses', () => {
+  // "duplicate" and plain adds check for taken ids; "replace" does not. Fixed: such services
+  // get new ids.
+  it('replaces a workspace whose services have ids another workspace uses', () => {
     const service = (serviceId: string) => ({
       id: serviceId,
       type: 'slack',
@@ -656,8 +607,8 @@ describe('previewImport and applyImport, fuzzed', () => {
   // ids apart (each must be unique among its kind), but previewImport checks them as one set, so
   // the export of a valid store where a workspace and a service share an id ("mail", say: ids may
   // be readable, from an import) is refused as "uses the same id twice; it was edited by hand".
-  // Product code is not changed here: remove `.fails` once both use the same rule.
-  it.fails('imports the export of a store where a workspace and a service share an id', () => {
+  // Fixed: both use the store's rule.
+  it('imports the export of a store where a workspace and a service share an id', () => {
     const source = parsedStore({
       schemaVersion: 1,
       workspaces: [
@@ -688,16 +639,16 @@ describe('previewImport and applyImport, fuzzed', () => {
   // schema lacks the store's ACTIVE_SERVICE_MISSING check. (2) "duplicate" (and any add that
   // needs new ids) gives the services new ids but keeps activeServiceId, which then points at
   // nothing. Either way the import is refused only after the user chose, as a whole, with a
-  // "damaged" store message. Product code is not changed here: remove `.fails` once previewImport
-  // refuses (1) and applyImport maps or clears activeServiceId.
-  it.fails('refuses an export whose active service is not in its workspace', () => {
+  // "damaged" store message. Fixed: previewImport refuses (1), and
+  // applyImport moves activeServiceId with the new ids.
+  it('refuses an export whose active service is not in its workspace', () => {
     const document = JSON.parse(JSON.stringify(RICH_EXPORT)) as typeof RICH_EXPORT;
     document.workspaces[1]!.activeServiceId = 's1';
     const preview = previewImport(JSON.stringify(document), parsedStore(RICH_STORE));
     expect(preview.ok).toBe(false);
   });
 
-  it.fails('keeps the active service of a duplicated workspace', () => {
+  it('keeps the active service of a duplicated workspace', () => {
     const store = parsedStore(RICH_STORE);
     const document = JSON.parse(JSON.stringify(RICH_EXPORT)) as typeof RICH_EXPORT;
     document.workspaces[0]!.activeServiceId = 's1';

@@ -165,13 +165,30 @@ export function previewImport(
     );
   }
   const document = parsed.data;
-  const ids = document.workspaces.flatMap((workspace) => [
-    workspace.id,
-    ...workspace.services.map((service) => service.id),
-  ]);
-  if (new Set(ids).size !== ids.length) {
+  // The store's rule: workspace ids unique among workspaces, service ids among services.
+  const workspaceIds = document.workspaces.map((workspace) => workspace.id);
+  const serviceIds = document.workspaces.flatMap((workspace) =>
+    workspace.services.map((service) => service.id),
+  );
+  if (
+    new Set(workspaceIds).size !== workspaceIds.length ||
+    new Set(serviceIds).size !== serviceIds.length
+  ) {
     return err(
       importError('IMPORT_INVALID', 'This export uses the same id twice; it was edited by hand.'),
+    );
+  }
+  const strayActive = document.workspaces.find(
+    (workspace) =>
+      workspace.activeServiceId !== null &&
+      !workspace.services.some((service) => service.id === workspace.activeServiceId),
+  );
+  if (strayActive) {
+    return err(
+      importError(
+        'IMPORT_INVALID',
+        `This export's workspace "${strayActive.name}" opens a service it does not have; it was edited by hand.`,
+      ),
     );
   }
 
@@ -241,8 +258,16 @@ export function applyImport(
       const targetId = conflict.kind === 'same-id' ? conflict.workspaceId : conflict.existingId;
       const at = workspaces.findIndex((existing) => existing.id === targetId);
       const existing = workspaces[at]!;
-      // The configuration is replaced; the workspace keeps its id, so its sessions stay.
-      workspaces[at] = { ...imported, id: targetId, createdAt: existing.createdAt };
+      // The configuration is replaced; the workspace keeps its id, so its sessions stay. A
+      // service whose id another workspace here uses gets a new one.
+      const elsewhere = new Set(
+        workspaces.flatMap((w) => (w.id === targetId ? [] : w.services.map((s) => s.id))),
+      );
+      workspaces[at] = {
+        ...withServiceIds(imported, (id) => (elsewhere.has(id) ? makeId() : id)),
+        id: targetId,
+        createdAt: existing.createdAt,
+      };
       result.replaced.push({
         workspaceId: targetId,
         name: imported.name,
@@ -256,14 +281,22 @@ export function applyImport(
       taken.has(imported.id) ||
       imported.services.some((s) => taken.has(s.id));
     const added: Workspace = fresh
-      ? {
-          ...imported,
-          id: makeId(),
-          services: imported.services.map((service) => ({ ...service, id: makeId() })),
-        }
+      ? { ...withServiceIds(imported, () => makeId()), id: makeId() }
       : imported;
     workspaces.push(added);
     result.added.push({ workspaceId: added.id, name: added.name, services: added.services.length });
   }
   return result;
+}
+
+/** The workspace with its services' ids changed as `idFor` says, its active service following. */
+function withServiceIds(workspace: Workspace, idFor: (id: string) => string): Workspace {
+  const ids = new Map(workspace.services.map((service) => [service.id, idFor(service.id)]));
+  return {
+    ...workspace,
+    services: workspace.services.map((service) => ({ ...service, id: ids.get(service.id)! })),
+    ...(workspace.activeServiceId === null
+      ? {}
+      : { activeServiceId: ids.get(workspace.activeServiceId) ?? null }),
+  };
 }
