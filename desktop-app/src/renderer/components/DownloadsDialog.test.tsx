@@ -38,7 +38,11 @@ describe('DownloadsDialog', () => {
   it('says what will appear when nothing was downloaded', async () => {
     open();
     expect(await screen.findByText(/No downloads yet/)).toBeTruthy();
-    expect(screen.getByRole('button', { name: 'Clear finished' })).toHaveProperty('disabled', true);
+    // The dialog's content counts as accessible once it has opened, a moment after it renders.
+    expect(await screen.findByRole('button', { name: 'Clear finished' })).toHaveProperty(
+      'disabled',
+      true,
+    );
   });
 
   it('shows progress, pauses and resumes, then opens the finished file', async () => {
