@@ -435,7 +435,7 @@ describe('valid stores, generated', () => {
   );
 });
 
-/** A preview is a valid document with unique ids, and its conflicts name real workspaces. */
+/** A preview is a valid document with ids unique per kind, and its conflicts name real workspaces. */
 function expectImportResult(result: ReturnType<typeof previewImport>, store: WorkspaceStore): void {
   if (!result.ok) {
     expect(result.error).toBeInstanceOf(FlowDeskError);
@@ -444,8 +444,11 @@ function expectImportResult(result: ReturnType<typeof previewImport>, store: Wor
   }
   const { document, conflicts, knownAddresses } = result.value;
   expect(workspaceConfigDocumentSchema.safeParse(document).success).toBe(true);
-  const ids = document.workspaces.flatMap((w) => [w.id, ...w.services.map((s) => s.id)]);
-  expect(new Set(ids).size).toBe(ids.length);
+  // Unique per kind, as the store requires: a workspace and a service may share an id.
+  const workspaceIds = document.workspaces.map((w) => w.id);
+  const serviceIds = document.workspaces.flatMap((w) => w.services.map((s) => s.id));
+  expect(new Set(workspaceIds).size).toBe(workspaceIds.length);
+  expect(new Set(serviceIds).size).toBe(serviceIds.length);
   const documentIds = new Set(document.workspaces.map((workspace) => workspace.id));
   const here = new Set(store.workspaces.map((workspace) => workspace.id));
   expect(new Set(conflicts.map((conflict) => conflict.workspaceId)).size).toBe(conflicts.length);
