@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium } from './browser';
 import { testClerk } from './clerk-session';
-import { clerkDelivery } from './clerk-webhooks';
+import { deliverClerkEvents, organizationSeedEvents } from './clerk-webhooks';
 import type { TestClerk, TestOrganizationClaim } from './clerk-session';
 import { startWebsite } from './next-process';
 
@@ -27,9 +27,6 @@ let stop: () => Promise<void> = () => Promise.resolve();
 let clerk: TestClerk;
 let browser: Browser;
 
-const sendWebhook = (type: string, data: unknown) =>
-  fetch(clerkDelivery(`${origin}/api/webhooks/clerk`, WEBHOOK_SECRET, type, data));
-
 beforeAll(async () => {
   clerk = await testClerk();
   const website = await startWebsite({
@@ -40,51 +37,26 @@ beforeAll(async () => {
   origin = website.origin;
   stop = website.stop;
   browser = await launchChromium();
-  const member = (userId: string, role: string) => ({
-    role,
-    permissions: [],
-    organization: { id: ORG, name: 'Console Co' },
-    public_user_data: { user_id: userId },
-  });
-  for (const [type, data] of [
-    ['organization.created', { id: ORG, name: 'Console Co', slug: 'console' }],
-    [
-      'user.created',
+  await deliverClerkEvents(
+    origin,
+    WEBHOOK_SECRET,
+    organizationSeedEvents({ id: ORG, name: 'Console Co', slug: 'console' }, [
       {
-        id: 'user_console_admin',
-        first_name: 'Grace',
-        last_name: 'Admin',
-        primary_email_address_id: 'e1',
-        email_addresses: [{ id: 'e1', email_address: 'grace@console.test' }],
+        userId: 'user_console_admin',
+        email: 'grace@console.test',
+        role: 'org:admin',
+        firstName: 'Grace',
+        lastName: 'Admin',
       },
-    ],
-    [
-      'user.created',
       {
-        id: 'user_console_member',
-        first_name: 'Alan',
-        last_name: 'Member',
-        primary_email_address_id: 'e2',
-        email_addresses: [{ id: 'e2', email_address: 'alan@console.test' }],
+        userId: 'user_console_member',
+        email: 'alan@console.test',
+        role: 'org:member',
+        firstName: 'Alan',
+        lastName: 'Member',
       },
-    ],
-    ['organizationMembership.created', member('user_console_admin', 'org:admin')],
-    ['organizationMembership.created', member('user_console_member', 'org:member')],
-    [
-      'subscriptionItem.active',
-      {
-        id: 'csi_console',
-        status: 'active',
-        plan: { slug: 'team' },
-        seats: { quantity: 5 },
-        period_end: Date.now() + 30 * 86_400_000,
-        payer: { organization_id: ORG },
-      },
-    ],
-  ] as const) {
-    const response = await sendWebhook(type, data);
-    expect(response.status, `${type}: ${await response.clone().text()}`).toBe(200);
-  }
+    ]),
+  );
 });
 
 afterAll(async () => {

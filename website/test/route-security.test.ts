@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { testClerk } from './clerk-session';
 import type { TestClerk, TestOrganizationClaim } from './clerk-session';
-import { clerkDelivery } from './clerk-webhooks';
+import { deliverClerkEvents, organizationSeedEvents } from './clerk-webhooks';
 import { startWebsite, websiteFolder } from './next-process';
 
 /**
@@ -878,41 +878,15 @@ beforeAll(async () => {
   origin = website.origin;
   stop = website.stop;
   // The organization, its people and a Team plan, as Clerk's webhooks deliver them.
-  const membership = (userId: string, role: string) => ({
-    role,
-    permissions: [],
-    organization: { id: ORG, name: 'Route Co' },
-    public_user_data: { user_id: userId },
-  });
-  const user = (id: string, email: string) => ({
-    id,
-    primary_email_address_id: `e_${id}`,
-    email_addresses: [{ id: `e_${id}`, email_address: email }],
-  });
-  for (const [type, data] of [
-    ['organization.created', { id: ORG, name: 'Route Co', slug: 'route-co' }],
-    ['user.created', user('user_rssolo', 'solo@routes.test')],
-    ['user.created', user('user_rsmember', 'member@routes.test')],
-    ['user.created', user('user_rsadmin', 'admin@routes.test')],
-    ['organizationMembership.created', membership('user_rsadmin', 'org:admin')],
-    ['organizationMembership.created', membership('user_rsmember', 'org:member')],
-    [
-      'subscriptionItem.active',
-      {
-        id: 'csi_routes',
-        status: 'active',
-        plan: { slug: 'team' },
-        seats: { quantity: 5 },
-        period_end: Date.now() + 30 * 86_400_000,
-        payer: { organization_id: ORG },
-      },
-    ],
-  ] as const) {
-    const response = await fetch(
-      clerkDelivery(`${origin}/api/webhooks/clerk`, WEBHOOK_SECRET, type, data),
-    );
-    expect(response.status, `${type}: ${await response.clone().text()}`).toBe(200);
-  }
+  await deliverClerkEvents(
+    origin,
+    WEBHOOK_SECRET,
+    organizationSeedEvents({ id: ORG, name: 'Route Co', slug: 'route-co' }, [
+      { userId: 'user_rssolo', email: 'solo@routes.test' },
+      { userId: 'user_rsmember', email: 'member@routes.test', role: 'org:member' },
+      { userId: 'user_rsadmin', email: 'admin@routes.test', role: 'org:admin' },
+    ]),
+  );
 });
 
 afterAll(async () => {
