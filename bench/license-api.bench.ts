@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { activateDevices } from '../website/test/activated-devices';
+import { sustainedRefreshLoad } from '../website/test/sustained-load';
 import { buildWebsite, startWebsite, websiteFolder } from '../website/test/next-process';
 import { startPostgres } from '../website/test/postgres-server.mjs';
 import { writeBenchResults } from './results-file';
@@ -42,32 +43,21 @@ afterAll(() => {
   writeBenchResults('license-api', results);
 });
 
-async function measure(database: Record<string, string>, devices: { deviceSecret: string }[]) {
+async function measure(
+  database: Record<string, string>,
+  devices: { deviceSecret: string; deviceFingerprintHash: string }[],
+) {
   // As behind one proxy: each request's address comes from X-Forwarded-For.
-  const { origin, stop } = await startWebsite({ ...database, FLOWDESK_PROXY_HOPS: '1' });
+  const { origin, pid, stop } = await startWebsite({ ...database, FLOWDESK_PROXY_HOPS: '1' });
   try {
-    let sent = 0;
-    const refresh = await autocannon({
-      url: `${origin}/api/v1/licenses/refresh`,
-      method: 'POST',
+    const refresh = await sustainedRefreshLoad({
+      origin,
+      serverPid: pid,
+      devices,
+      rate: REFRESH_RATE,
+      seconds: REFRESH_SECONDS,
+      sampleEverySeconds: 5,
       connections: 20,
-      overallRate: REFRESH_RATE,
-      duration: REFRESH_SECONDS,
-      requests: [
-        {
-          setupRequest: (request) => {
-            const index = (sent += 1);
-            return {
-              ...request,
-              headers: {
-                'content-type': 'application/json',
-                'x-forwarded-for': `10.${(index >> 16) & 255}.${(index >> 8) & 255}.${index & 255}`,
-              },
-              body: JSON.stringify(devices[index % devices.length]),
-            };
-          },
-        },
-      ],
     });
     const jwks = await autocannon({
       url: `${origin}/.well-known/flowdesk/jwks.json`,
@@ -98,15 +88,15 @@ async function measure(database: Record<string, string>, devices: { deviceSecret
     }
     return {
       refresh: {
-        rate: REFRESH_RATE,
-        seconds: REFRESH_SECONDS,
-        requests: refresh.requests.total,
-        throughput: Math.round(refresh.requests.average),
-        p50Ms: refresh.latency.p50,
-        p99Ms: refresh.latency.p99,
-        maxMs: refresh.latency.max,
+        rate: refresh.rate,
+        seconds: refresh.seconds,
+        requests: refresh.requests,
+        throughput: refresh.throughput,
+        p50Ms: refresh.p50Ms,
+        p99Ms: refresh.p99Ms,
+        maxMs: refresh.maxMs,
         non2xx: refresh.non2xx,
-        errors: refresh.errors + refresh.timeouts,
+        errors: refresh.errors,
       },
       sequentialRefresh: {
         requests: SEQUENTIAL_REFRESHES,

@@ -50,6 +50,32 @@ export function childProcessMemoryMb(): number {
   return descendantsOf(process.pid).reduce((sum, pid) => sum + pssKilobytes(pid), 0) / 1024;
 }
 
+/** Chromium's role for a process, from its command line (`--type=renderer`); the browser has none. */
+function chromiumRoleOf(pid: number): string {
+  try {
+    const commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+    return /--type=([a-z-]+)/.exec(commandLine)?.[1] ?? 'browser';
+  } catch {
+    return 'gone';
+  }
+}
+
+/**
+ * PSS, in MB, of the processes below this one grouped by Chromium role (browser, renderer,
+ * gpu-process, utility, zygote): where memory went when the total moves.
+ */
+export function childProcessMemoryByRoleMb(): Record<string, number> {
+  const byRole: Record<string, number> = {};
+  for (const pid of descendantsOf(process.pid)) {
+    const role = chromiumRoleOf(pid);
+    if (role === 'gone') continue;
+    byRole[role] = (byRole[role] ?? 0) + pssKilobytes(pid) / 1024;
+  }
+  return Object.fromEntries(
+    Object.entries(byRole).map(([role, megabytes]) => [role, Math.round(megabytes)]),
+  );
+}
+
 /** Total PSS, in MB, of one process and every process below it (a server and its workers). */
 export function processTreeMemoryMb(root: number): number {
   return [root, ...descendantsOf(root)].reduce((sum, pid) => sum + pssKilobytes(pid), 0) / 1024;

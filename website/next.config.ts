@@ -5,7 +5,8 @@ import { API_CONTENT_SECURITY_POLICY } from './src/http/content-security-policy'
 /**
  * Security headers on every response (issue 6): no framing, HTTPS only, no referrer beyond the
  * origin, no sniffing, no powerful features. Pages get their Content Security Policy, with a
- * fresh nonce, from proxy.ts; the API's JSON answers get one that allows nothing.
+ * fresh nonce, from proxy.ts; the API's JSON answers and the metadata files get one that
+ * allows nothing.
  */
 const securityHeaders = [
   { key: 'Strict-Transport-Security', value: 'max-age=63072000; includeSubDomains; preload' },
@@ -35,6 +36,9 @@ const config: NextConfig = {
       { source: '/:path*', headers: securityHeaders },
       { source: '/api/:path*', headers: apiPolicy },
       { source: '/.well-known/:path*', headers: apiPolicy },
+      // Files the proxy does not see: an SVG opened on its own is a document that could run
+      // script, so these get the policy that allows nothing too.
+      { source: '/:file(icon\\.svg|robots\\.txt|sitemap\\.xml)', headers: apiPolicy },
     ]);
   },
 };

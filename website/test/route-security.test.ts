@@ -610,6 +610,21 @@ const ROUTES: Record<string, Row> = {
     ],
   },
 
+  '/api/[...unknown]': {
+    kind: 'api',
+    probes: [
+      { path: '/api/v1/no-such-api', answers: everyone(refusal(404, 'NOT_FOUND')) },
+      { path: '/api/v1/licenses', answers: everyone(refusal(404, 'NOT_FOUND')) },
+      {
+        method: 'POST',
+        path: '/api/v2/licenses/refresh',
+        contentType: JSON_TYPE,
+        body: '{}',
+        answers: everyone(refusal(404, 'NOT_FOUND')),
+      },
+    ],
+  },
+
   '/robots.txt': {
     kind: 'asset',
     probes: [{ path: '/robots.txt', answers: everyone(showing('Disallow: /dashboard')) }],
@@ -633,10 +648,6 @@ const NOT_ROUTES: Record<string, Row> = {
   'a page that does not exist': {
     kind: 'page',
     probes: [{ path: '/no-such-page', answers: everyone({ status: 404 }) }],
-  },
-  'an API that does not exist': {
-    kind: 'api',
-    probes: [{ path: '/api/v1/no-such-api', answers: everyone({ status: 404 }) }],
   },
 };
 
@@ -830,8 +841,11 @@ async function checkAnswer(row: Row, probe: Probe, caller: Caller): Promise<void
     if (isJson && !row.cacheable) {
       expect(headers.get('cache-control'), `${where}: Cache-Control`).toContain('no-store');
     }
-  } else if (policy) {
-    expect(policyDirectives(policy).get('frame-ancestors'), where).toEqual(["'none'"]);
+  } else {
+    // Metadata files: the image route is rendered through the proxy (a page policy); the
+    // static ones carry the policy that allows nothing. Either way, never framed.
+    expect(policy, `${where}: a policy`).not.toBeNull();
+    expect(policyDirectives(policy ?? '').get('frame-ancestors'), where).toEqual(["'none'"]);
   }
 
   const location = headers.get('location');

@@ -12,10 +12,13 @@ export interface LoadOutcome {
   seconds: number;
   rate: number;
   requests: number;
+  /** Answers per second, on average over the run. */
+  throughput: number;
   non2xx: number;
   errors: number;
   p50Ms: number;
   p99Ms: number;
+  maxMs: number;
   memorySamplesMb: number[];
   memoryGrowthMb: number;
 }
@@ -27,6 +30,8 @@ export async function sustainedRefreshLoad(options: {
   rate: number;
   seconds: number;
   sampleEverySeconds: number;
+  /** Connections kept open by the load generator, default 10. */
+  connections?: number;
 }): Promise<LoadOutcome> {
   const samples: number[] = [];
   const sampler = setInterval(
@@ -38,7 +43,7 @@ export async function sustainedRefreshLoad(options: {
     const run = await autocannon({
       url: `${options.origin}/api/v1/licenses/refresh`,
       method: 'POST',
-      connections: 10,
+      connections: options.connections ?? 10,
       overallRate: options.rate,
       duration: options.seconds,
       requests: [
@@ -61,10 +66,12 @@ export async function sustainedRefreshLoad(options: {
       seconds: options.seconds,
       rate: options.rate,
       requests: run.requests.total,
+      throughput: Math.round(run.requests.average),
       non2xx: run.non2xx,
       errors: run.errors + run.timeouts,
       p50Ms: run.latency.p50,
       p99Ms: run.latency.p99,
+      maxMs: run.latency.max,
       memorySamplesMb: samples,
       memoryGrowthMb: steadyGrowth(samples),
     };

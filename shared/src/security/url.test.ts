@@ -77,6 +77,21 @@ describe('validateServiceUrl', () => {
     expect(codeOf(input, true)).toBe('URL_MALFORMED'),
   );
 
+  // Found by the URL fuzz run: the parser drops these, so "\u200Bhttps://a.com" was read as the
+  // host "https" and "exa\u00ADmple.com" as example.com.
+  it.each([
+    '\u200Bhttps://example.com',
+    'https://exa\u200Bmple.com',
+    'exa\u00ADmple.com',
+    'https://example.com\u2060/path',
+    '\u200Dnotion.so',
+    'https://\u202Eexample.com',
+    'https://example.com/\u180E',
+  ])('refuses invisible characters in %j', (input) => {
+    expect(codeOf(input, true)).toBe('URL_MALFORMED');
+    expect(validateServiceUrl(input).errors[0]?.message).toContain('invisible characters');
+  });
+
   it.each(['https://', 'https://exa_mple.com:99999', 'http://[::1', 'https://%zz'])(
     'refuses unparseable %s',
     (input) => expect(codeOf(input, true)).toBe('URL_MALFORMED'),

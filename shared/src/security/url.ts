@@ -18,9 +18,12 @@ export interface ServiceUrlOptions {
 /** "scheme:" at the start; "host:port" (`localhost:8080`) is told apart by SCHEMELESS_HOST_PORT. */
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 const SCHEMELESS_HOST_PORT = /^[^:/?#@]+:\d{1,5}(?:[/?#]|$)/;
-/** Whitespace and control characters: the URL parser would silently drop or encode them. */
-// eslint-disable-next-line no-control-regex -- detecting control characters is the point
-const WHITESPACE_OR_CONTROL = /[\s\u0000-\u001f\u007f-\u009f]/;
+/**
+ * Whitespace, control characters and invisible ones (zero-width spaces and joiners, soft
+ * hyphens, byte-order marks, bidirectional marks): the URL parser would silently drop or encode
+ * them, so "\u200Bhttps://a.com" would become the host "https" and a name could hide a letter.
+ */
+const WHITESPACE_CONTROL_OR_INVISIBLE = /[\s\p{Cc}\p{Default_Ignorable_Code_Point}]/u;
 const DNS_LABEL = /^(?:[a-z0-9_]|[a-z0-9_][a-z0-9_-]{0,61}[a-z0-9_])$/;
 
 /**
@@ -50,7 +53,7 @@ export function validateServiceUrl(
       `This address is ${typed.length} characters long; use one of at most ${MAX_SERVICE_URL_LENGTH}.`,
     );
   }
-  if (WHITESPACE_OR_CONTROL.test(typed)) {
+  if (WHITESPACE_CONTROL_OR_INVISIBLE.test(typed)) {
     return fail(
       'URL_MALFORMED',
       'The address contains spaces or invisible characters. Copy it again from the address bar.',

@@ -11,7 +11,8 @@ import { basename, dirname, join } from 'node:path';
 
 /**
  * Writes a file so that a crash leaves either the old or the new content, never half of it:
- * write a temporary file beside it, flush it to disk, then rename over the target.
+ * write a temporary file beside it, flush it to disk, rename over the target, then flush the
+ * directory so the rename itself survives a power cut.
  */
 export function writeFileAtomic(path: string, content: string): void {
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
@@ -27,6 +28,24 @@ export function writeFileAtomic(path: string, content: string): void {
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
+  }
+  syncDirectory(dirname(path));
+}
+
+/**
+ * POSIX keeps a rename in the directory's own data until the directory is flushed. Windows
+ * cannot open a directory this way (and NTFS journals the rename), so a failure here is only
+ * lost durability, never lost content: the file itself is already complete.
+ */
+function syncDirectory(directory: string): void {
+  let descriptor: number | undefined;
+  try {
+    descriptor = openSync(directory, 'r');
+    fsyncSync(descriptor);
+  } catch {
+    // Best effort: see above.
+  } finally {
+    if (descriptor !== undefined) closeSync(descriptor);
   }
 }
 

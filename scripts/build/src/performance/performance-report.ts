@@ -87,6 +87,16 @@ const CHARTS: ChartSource[] = [
     ],
   },
   {
+    file: 'view-churn-growth',
+    bench: 'view-churn',
+    title: 'Memory growth once warm, per thousand view switches (all browser processes)',
+    unit: 'MB',
+    bars: [
+      ['with the view manager', 'memoryGrowthPerThousandSwitchesMb'],
+      ['Chromium alone, same pages', 'bareChromium.memoryGrowthPerThousandSwitchesMb'],
+    ],
+  },
+  {
     file: 'startup',
     bench: 'monitoring',
     title: 'Main-process initialisation with a large store',
