@@ -17,6 +17,7 @@ import { workspaceStoreSchema } from '@flowdesk/shared/workspace';
 const WORKSPACES = 50;
 const SESSION_MEGABYTES = 200;
 const FILE_BYTES = 256 * 1024;
+const ROUNDS = 5;
 
 let root: string;
 let runner: string;
@@ -88,21 +89,36 @@ afterAll(() => {
 
 it('backs up 50 workspaces and 200 MB of sessions close to tar -czf, in bounded memory', () => {
   const rounds: { backupMs: number; tarMs: number; maxRssMb: number }[] = [];
-  for (let round = 0; round < 3; round += 1) {
-    const tarStarted = performance.now();
-    const tar = spawnSync('tar', [
-      '-czf',
-      join(root, 'sessions.tgz'),
-      '-C',
-      join(root, 'Partitions'),
-      '.',
-    ]);
-    const tarMs = performance.now() - tarStarted;
-    expect(tar.status).toBe(0);
+  // Five rounds, the order alternating, so neither side always reads the files cache-warm after
+  // the other or runs while the disk is still flushing the other's output.
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const timeTar = () => {
+      const started = performance.now();
+      const tar = spawnSync('tar', [
+        '-czf',
+        join(root, 'sessions.tgz'),
+        '-C',
+        join(root, 'Partitions'),
+        '.',
+      ]);
+      expect(tar.status).toBe(0);
+      return performance.now() - started;
+    };
     const output = join(root, `round-${round}.fdbackup`);
-    const backup = spawnSync(process.execPath, [runner, root, output], { encoding: 'utf8' });
-    expect(backup.status, backup.stderr).toBe(0);
-    const measured = JSON.parse(backup.stdout) as { ms: number; maxRssMb: number; bytes: number };
+    const timeBackup = () => {
+      const backup = spawnSync(process.execPath, [runner, root, output], { encoding: 'utf8' });
+      expect(backup.status, backup.stderr).toBe(0);
+      return JSON.parse(backup.stdout) as { ms: number; maxRssMb: number; bytes: number };
+    };
+    let tarMs: number;
+    let measured: { ms: number; maxRssMb: number };
+    if (round % 2 === 0) {
+      tarMs = timeTar();
+      measured = timeBackup();
+    } else {
+      measured = timeBackup();
+      tarMs = timeTar();
+    }
     rounds.push({ backupMs: measured.ms, tarMs: Math.round(tarMs), maxRssMb: measured.maxRssMb });
     results.sizes = {
       backupBytes: statSync(output).size,
@@ -110,7 +126,8 @@ it('backs up 50 workspaces and 200 MB of sessions close to tar -czf, in bounded 
     };
     rmSync(output);
   }
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[1] ?? 0;
+  const median = (values: number[]) =>
+    [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
   results.backup = {
     workspaces: WORKSPACES,
     sessionMegabytes: SESSION_MEGABYTES,
@@ -121,7 +138,7 @@ it('backs up 50 workspaces and 200 MB of sessions close to tar -czf, in bounded 
     maxRssMb: Math.max(...rounds.map((r) => r.maxRssMb)),
   };
   console.log('backup', results.backup, results.sizes);
-  expect(rounds).toHaveLength(3);
+  expect(rounds).toHaveLength(ROUNDS);
 }, 600_000);
 
 it('backs up only what changed: an incremental backup after a day in which 5% of files changed', () => {

@@ -28,10 +28,25 @@ export function writeBenchResults(name: string, results: Record<string, unknown>
 /** The commit the figures were measured at, when this is a git checkout. */
 function commitOf(): { commit?: string } {
   try {
+    const repository = join(import.meta.dirname, '..');
     const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
       encoding: 'utf8',
+      cwd: repository,
     }).trim();
-    const dirty = execFileSync('git', ['status', '--porcelain'], { encoding: 'utf8' }).trim();
+    // The results and the report a run writes are not changes to what was measured.
+    const dirty = execFileSync(
+      'git',
+      [
+        'status',
+        '--porcelain',
+        '--',
+        '.',
+        ':!bench/results',
+        ':!docs/performance.md',
+        ':!docs/performance',
+      ],
+      { encoding: 'utf8', cwd: repository },
+    ).trim();
     return { commit: dirty ? `${commit} with uncommitted changes` : commit };
   } catch {
     return {};

@@ -51,6 +51,11 @@ export interface ChurnOutcome {
   memoryGrowthByRoleMb: Record<string, number>;
   /** The same growth for every thousand switches, so runs of different lengths compare. */
   memoryGrowthPerThousandSwitchesMb: number;
+  /**
+   * The browser process's own growth per thousand switches: the figure to compare with the
+   * baseline, as it does not move with how many renderers happen to be exiting at a sample.
+   */
+  browserProcessGrowthPerThousandSwitchesMb: number;
 }
 
 const pageHolds = (page: Page) =>
@@ -94,8 +99,9 @@ export async function churnViews(options: ChurnOptions): Promise<ChurnOutcome> {
       views.activate(id);
       await pageHolds(await host.latest(id)!.page);
       clock += 60_000;
-      // Now and then one goes to sleep by hand, as a user's "Hibernate" does.
-      if ((activations + 1) % 5 === 0) views.hibernate(ids[(activations + 3) % ids.length]!);
+      // Every fifth switch the service just left goes to sleep by hand, as a user's "Hibernate"
+      // does: a live view, so the manager really tears one down out of turn.
+      if ((activations + 1) % 5 === 0) views.hibernate(previousOf(ids, activations));
       return views.liveViews().length;
     });
   } finally {
@@ -112,6 +118,7 @@ export async function churnBareChromium(options: ChurnOptions): Promise<ChurnOut
   const ids = serviceIds(options.services);
   const contexts = new Map<string, BrowserContext>();
   const live: Page[] = [];
+  const pages = new Map<string, Page>();
   try {
     return await churn(options, async (activations) => {
       const id = ids[activations % ids.length]!;
@@ -123,14 +130,24 @@ export async function churnBareChromium(options: ChurnOptions): Promise<ChurnOut
       const page = await context.newPage();
       await page.goto(serviceUrl(options, id));
       await pageHolds(page);
+      const previous = pages.get(previousOf(ids, activations));
+      pages.set(id, page);
       live.push(page);
-      const limit = (activations + 1) % 5 === 0 ? options.maxLiveViews - 1 : options.maxLiveViews;
-      while (live.length > limit) await live.shift()!.close();
+      while (live.length > options.maxLiveViews) await live.shift()!.close();
+      if ((activations + 1) % 5 === 0 && previous && live.includes(previous)) {
+        live.splice(live.indexOf(previous), 1);
+        await previous.close();
+      }
       return live.length;
     });
   } finally {
     await Promise.all([...contexts.values()].map((context) => context.close()));
   }
+}
+
+/** The service activated just before the one of switch `activations`. */
+function previousOf(ids: readonly string[], activations: number): string {
+  return ids[(activations + ids.length - 1) % ids.length]!;
 }
 
 function serviceIds(count: number): string[] {
@@ -166,6 +183,7 @@ async function churn(
     }
   }
   const memoryGrowthMb = steadyGrowth(memorySamplesMb);
+  const memoryGrowthByRoleMb = growthByRole(memoryByRoleSamplesMb);
   return {
     seconds: options.seconds,
     services: options.services,
@@ -178,8 +196,12 @@ async function churn(
     activationsAtSamples,
     processGrowth: steadyGrowth(processSamples),
     memoryGrowthMb,
-    memoryGrowthByRoleMb: growthByRole(memoryByRoleSamplesMb),
+    memoryGrowthByRoleMb,
     memoryGrowthPerThousandSwitchesMb: perThousand(memoryGrowthMb, activationsAtSamples),
+    browserProcessGrowthPerThousandSwitchesMb: perThousand(
+      memoryGrowthByRoleMb.browser ?? 0,
+      activationsAtSamples,
+    ),
   };
 }
 

@@ -89,11 +89,11 @@ const CHARTS: ChartSource[] = [
   {
     file: 'view-churn-growth',
     bench: 'view-churn',
-    title: 'Memory growth once warm, per thousand view switches (all browser processes)',
+    title: 'Browser process growth once warm, per thousand view switches',
     unit: 'MB',
     bars: [
-      ['with the view manager', 'memoryGrowthPerThousandSwitchesMb'],
-      ['Chromium alone, same pages', 'bareChromium.memoryGrowthPerThousandSwitchesMb'],
+      ['with the view manager', 'browserProcessGrowthPerThousandSwitchesMb'],
+      ['Chromium alone, same pages', 'bareChromium.browserProcessGrowthPerThousandSwitchesMb'],
     ],
   },
   {
