@@ -1,7 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -9,6 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../desktop-app/test/support/chromium-view-host';
 import { buildHarness, serveHarness } from '../desktop-app/test/support/harness-build';
+import { writeBenchResults } from './results-file';
 
 /**
  * UI benchmarks (issue 4): the built renderer in headless Chromium with 10 workspaces of 60
@@ -37,16 +36,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await harness?.close();
-  const machine = {
-    cpus: cpus().length,
-    cpuModel: cpus()[0]?.model,
-    memoryGb: Math.round(totalmem() / 1024 ** 3),
-    node: process.version,
-  };
-  writeFileSync(
-    join(import.meta.dirname, 'results', 'desktop-ui.json'),
-    `${JSON.stringify({ date: new Date().toISOString(), machine, ...results }, null, 2)}\n`,
-  );
+  writeBenchResults('desktop-ui', results);
 });
 
 /** Records, in the page, when the 60 services of the active workspace are first in the DOM. */

@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -17,6 +17,7 @@ import { ChromiumViewHost, launchChromium } from '../desktop-app/test/support/ch
 import { startFixtureServer } from '../desktop-app/test/support/fixture-server';
 import type { FixtureServer } from '../desktop-app/test/support/fixture-server';
 import { childProcessMemoryMb } from './process-memory';
+import { writeBenchResults } from './results-file';
 
 /**
  * Desktop view benchmarks (issue 3). Run with `npm run bench`; results go to
@@ -43,16 +44,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await server?.close();
-  const machine = {
-    cpus: cpus().length,
-    cpuModel: cpus()[0]?.model,
-    memoryGb: Math.round(totalmem() / 1024 ** 3),
-    node: process.version,
-  };
-  writeFileSync(
-    join(import.meta.dirname, 'results', 'desktop-views.json'),
-    `${JSON.stringify({ date: new Date().toISOString(), machine, ...results }, null, 2)}\n`,
-  );
+  writeBenchResults('desktop-views', results);
 });
 
 function services(count: number, weightMb: number) {

@@ -33,18 +33,11 @@ function commitOf(): { commit?: string } {
       encoding: 'utf8',
       cwd: repository,
     }).trim();
-    // The results and the report a run writes are not changes to what was measured.
+    // The results, the report a run writes and the documentation are not changes to what was
+    // measured.
     const dirty = execFileSync(
       'git',
-      [
-        'status',
-        '--porcelain',
-        '--',
-        '.',
-        ':!bench/results',
-        ':!docs/performance.md',
-        ':!docs/performance',
-      ],
+      ['status', '--porcelain', '--', '.', ':!bench/results', ':!docs', ':!*.md'],
       { encoding: 'utf8', cwd: repository },
     ).trim();
     return { commit: dirty ? `${commit} with uncommitted changes` : commit };
