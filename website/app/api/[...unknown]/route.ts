@@ -11,7 +11,7 @@ function notFound(): Response {
     apiError(
       404,
       'NOT_FOUND',
-      'There is no such license API address. Update Flow Desk if this keeps happening.',
+      'Flow Desk’s API has no such address. If the app shows this, update Flow Desk.',
     ),
   );
 }
